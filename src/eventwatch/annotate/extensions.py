@@ -1,0 +1,29 @@
+"""Every ``Doc._`` extension eventwatch uses, registered in one place.
+
+Components only set these; ``annotate.pipeline`` reads them into an
+``AnnotatedArticle`` so no spaCy object leaves the annotate stage.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> default. Lists are created per doc by the components (a shared
+# mutable default would leak between docs).
+DOC_EXTENSIONS: dict[str, object] = {
+    "publication_date": None,  # ISO date string of the article, for relative dates
+    "boilerplate": None,  # list[(start, end)] char spans that are not content
+    "entities": None,  # list[models.Entity] after correction and actor lookup
+    "quotes": None,  # list[models.Quote]
+    "dates": None,  # list[models.DateMention]
+    "places": None,  # list[models.Place]
+    "ew_warnings": None,  # list[str]
+}
+
+
+def register() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register()

@@ -1,0 +1,64 @@
+"""Every exception eventwatch raises on purpose.
+
+A ``DocumentError`` concerns one document: the batch records it as a skip
+(with its ``stage``) and goes on. Anything else is a bug or a setup problem.
+"""
+from __future__ import annotations
+
+
+class EventwatchError(Exception):
+    """Base of every eventwatch error."""
+
+
+class DocumentError(EventwatchError):
+    """One document cannot be processed; the batch records a skip and goes on."""
+
+    stage = "ingest"
+
+    def __init__(self, reason: str, *, source: str = "", doc_id: str | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.source = source
+        self.doc_id = doc_id
+
+
+class SourceError(DocumentError):
+    """A source could not be read: missing file, bad record, truncated archive."""
+
+    stage = "ingest"
+
+
+class FetchError(SourceError):
+    """A URL could not be fetched: refused, unreachable, too large, bad status."""
+
+
+class PrivateAddressError(FetchError):
+    """A URL resolves to a private, loopback or link-local address and private fetching is off."""
+
+
+class TextError(DocumentError):
+    """No usable main text: empty, binary, or nothing left after extraction."""
+
+    stage = "text"
+
+
+class AnnotationError(DocumentError):
+    stage = "annotate"
+
+
+class CodingError(DocumentError):
+    stage = "code"
+
+
+class CodebookError(EventwatchError):
+    """A codebook YAML file is invalid; the message names the file and line."""
+
+    def __init__(self, message: str, *, path: str = "", line: int | None = None):
+        where = f"{path}:{line}: " if line is not None else (f"{path}: " if path else "")
+        super().__init__(f"{where}{message}")
+        self.path = path
+        self.line = line
+
+
+class StoreError(EventwatchError):
+    """The database could not be opened, migrated or written."""

@@ -1,0 +1,119 @@
+"""Helpers every source module shares: skips, size limits, decoding, sniffing."""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from .. import settings
+from ..errors import SourceError
+from ..models import RawDoc, Skip
+
+log = logging.getLogger(__name__)
+
+TEXT_EXTS = (".txt", ".text", ".md")
+HTML_EXTS = (".html", ".htm", ".xhtml")
+RECORD_EXTS = (".json", ".jsonl", ".ndjson")
+FEED_EXTS = (".rss", ".atom", ".xml")
+WARC_EXTS = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+# Bytes that never occur in real text files: NUL and C0 controls other than
+# tab, newline, vertical tab, form feed, carriage return and escape.
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
+def skip(source: str, reason: str, doc_id: Optional[str] = None, stage: str = "ingest") -> Skip:
+    log.info("skip %s: %s", source, reason)
+    return Skip(source=source, stage=stage, reason=reason, doc_id=doc_id)
+
+
+def max_bytes() -> int:
+    return int(settings.get("max_document_bytes"))
+
+
+def too_large_reason(n: int, limit: int | None = None) -> str:
+    return f"too large: {n} bytes > limit {limit if limit is not None else max_bytes()}"
+
+
+def looks_binary(data: bytes, sample: int = 8192) -> bool:
+    """True for bytes no text file contains: any NUL, or many C0 control bytes.
+
+    UTF-16 text also has NULs; a BOM says so, and that case is decoded, not
+    refused.
+    """
+    head = data[:sample]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return controls / len(head) > 0.05
+
+
+def decode_text(data: bytes, source: str = "") -> str:
+    """Plain-text bytes to str: strict UTF-8 (BOM dropped), then charset-normalizer, then cp1252.
+
+    Raises ``SourceError`` for binary content.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if looks_binary(data):
+        raise SourceError("binary content (NUL or control bytes), not text", source=source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            log.debug("%s decoded as %s by charset-normalizer", source, best.encoding)
+            return str(best)
+    except Exception:  # a detector failure must not lose the document: cp1252 below
+        log.debug("charset-normalizer failed on %s", source, exc_info=True)
+    # cp1252 leaves five bytes undefined; "replace" keeps the rest readable.
+    return data.decode("cp1252", errors="replace")
+
+
+def apply_published(doc: RawDoc, published: Optional[str]) -> RawDoc:
+    """``--published`` is the last resort: it never overrides a document's own date."""
+    if published and not doc.publication_date:
+        doc.publication_date = published
+    return doc
+
+
+def has_ext(name: str, exts: tuple[str, ...]) -> bool:
+    low = name.lower()
+    return any(low.endswith(e) for e in exts)
+
+
+def sniff(data: bytes) -> Optional[str]:
+    """Guess a source kind from the first bytes: warc, arc, gzip, feed, html, records, text."""
+    head = data[:4096]
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"filedesc://"):
+        return "arc"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if stripped.startswith(b"<?xml") or stripped.startswith(b"<rss") or stripped.startswith(b"<feed"):
+        if b"<rss" in stripped or b"<feed" in stripped or b"<rdf:rdf" in stripped:
+            return "feed"
+        if b"<html" in stripped:
+            return "html"
+        return None
+    if stripped.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "html"
+    if stripped.startswith((b"{", b"[")):
+        return "records"
+    if looks_binary(data):
+        return None
+    return "text"

@@ -33,6 +33,9 @@ class RawDoc:
     title: Optional[str] = None
     publication_date: Optional[str] = None  # ISO 8601, as given
     publisher: Optional[str] = None
+    # The caller's --published date for an HTML document with no date of its
+    # own: the text stage prefers a date in the page's metadata over it.
+    published_default: Optional[str] = None
 
 
 @dataclass

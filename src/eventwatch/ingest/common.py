@@ -83,9 +83,16 @@ def decode_text(data: bytes, source: str = "") -> str:
 
 
 def apply_published(doc: RawDoc, published: Optional[str]) -> RawDoc:
-    """``--published`` is the last resort: it never overrides a document's own date."""
+    """``--published`` is the last resort: it never overrides a document's own date.
+
+    An HTML page may still carry a date in its metadata, which the text stage
+    prefers, so there it is only recorded as ``published_default``.
+    """
     if published and not doc.publication_date:
-        doc.publication_date = published
+        if doc.kind == "html":
+            doc.published_default = published
+        else:
+            doc.publication_date = published
     return doc
 
 

@@ -94,6 +94,30 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence-ish spans of ``text[start:end]``, trimmed, closing quotes kept with their sentence."""
+    out, cursor = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        s, e = _strip_span(text, cursor, m.start() + len(m.group(0).rstrip()))
+        if s < e:
+            out.append((s, e))
+        cursor = m.end()
+    s, e = _strip_span(text, cursor, end)
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+# A short all-capitalised fragment next to boilerplate ("The Daily Example.")
+# is a name that goes with it; a short sentence of reporting is not.
+_FRAGMENT_WORDS = 4
+
+
+def _is_name_fragment(s: str) -> bool:
+    words = s.split()
+    return len(words) <= _FRAGMENT_WORDS and all(not w[0].isalpha() or w[0].isupper() for w in words)
+
+
 def find_boilerplate(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` (start, end exclusive, whitespace trimmed) that are boilerplate, in order."""
     spans: list[tuple[int, int]] = []
@@ -103,21 +127,21 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
         pos += len(line)
         if start == end:
             continue
-        body = text[start:end]
-        if is_boilerplate_line(body):
-            spans.append((start, end))
+        sents = _sentences(text, start, end)
+        if len(sents) <= 1:
+            if is_boilerplate_line(text[start:end]):
+                spans.append((start, end))
             continue
-        # A sign-up or consent sentence glued to the end (or start) of a paragraph.
-        cursor = start
-        for m in list(_SENT_END.finditer(body)) + [None]:
-            seg_end = start + (m.start() if m is not None else len(body))
-            if m is not None:
-                # keep the closing quote or bracket with its sentence
-                seg_end = start + m.end() - len(m.group(0)) + len(m.group(0).rstrip())
-            s, e = _strip_span(text, cursor, seg_end)
-            if s < e and _is_boilerplate_sentence(text[s:e]):
-                spans.append((s, e))
-            cursor = start + (m.end() if m is not None else len(body))
+        # Several sentences: judge each, so a sign-up line glued to a paragraph
+        # is marked without taking the reporting around it.
+        marked = [(s, e) for s, e in sents
+                  if is_boilerplate_line(text[s:e]) or _is_boilerplate_sentence(text[s:e])]
+        rest = [(s, e) for s, e in sents if (s, e) not in marked]
+        if marked and len(text[start:end]) <= MAX_LINE_CHARS and all(
+                _is_name_fragment(text[s:e]) for s, e in rest):
+            spans.append((start, end))
+        else:
+            spans.extend(marked)
     return _merge(spans)
 
 

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 5
 SEED = 1  # fixed: signatures are stored and compared across runs
+# Named explicitly: stored signatures are only comparable under one permutation scheme.
+SCHEME = "affine32"
 # Missing a copy costs more than a candidate the similarity check then rejects.
 FALSE_POSITIVE_WEIGHT = 0.2
 FALSE_NEGATIVE_WEIGHT = 0.8
@@ -57,13 +59,13 @@ def _threshold() -> float:
 
 def minhash_signature(text: str) -> list[int]:
     """MinHash of the word 5-shingles of ``text`` (lowercased); pass the non-boilerplate text."""
-    m = MinHash(num_perm=_num_perm(), seed=SEED)
+    m = MinHash(num_perm=_num_perm(), seed=SEED, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return [int(v) for v in m.hashvalues]
 
 
 def _minhash(sig: Sequence[int]) -> MinHash:
-    return MinHash(num_perm=len(sig), seed=SEED, hashvalues=np.asarray(sig, dtype=np.uint64))
+    return MinHash(num_perm=len(sig), seed=SEED, scheme=SCHEME, hashvalues=np.asarray(sig, dtype=np.uint64))
 
 
 def similarity(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:

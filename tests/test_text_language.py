@@ -1,0 +1,20 @@
+import pytest
+
+from eventwatch.text.language import detect_language
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police detained dozens of protesters outside the parliament on Tuesday, "
+     "and the opposition accused the government of silencing dissent.", "en"),
+    ("La police a arrêté des dizaines de manifestants devant le parlement mardi, "
+     "et l'opposition a accusé le gouvernement de faire taire les critiques.", "fr"),
+    ("La policía detuvo a decenas de manifestantes frente al parlamento el martes, "
+     "y la oposición acusó al gobierno de silenciar a sus críticos.", "es"),
+])
+def test_language_detects_paragraph(text, expected):
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "OK", "12 34 56 78 90 2024-01-02", "!!!"])
+def test_language_short_or_empty_is_none(text):
+    assert detect_language(text) is None

@@ -22,14 +22,13 @@ FetchLink = Callable[[str], RawDoc]
 
 def iter_dir(root: Path, *, published: Optional[str] = None,
              fetch_link: Optional[FetchLink] = None) -> Iterator[RawDoc | Skip]:
-    """Every file under ``root``, recursively, in sorted order; hidden files and directories skipped."""
+    """Every file under ``root``, recursively, sorted by path; hidden files and directories skipped."""
+    paths = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            yield from iter_file(Path(dirpath) / name, published=published, fetch_link=fetch_link,
-                                 in_dir=True)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        paths.extend(Path(dirpath) / n for n in filenames if not n.startswith("."))
+    for path in sorted(paths, key=lambda p: p.relative_to(root).parts):
+        yield from iter_file(path, published=published, fetch_link=fetch_link, in_dir=True)
 
 
 def _kind_by_name(name: str) -> Optional[str]:
@@ -58,12 +57,7 @@ def iter_file(path: Path, *, published: Optional[str] = None, fetch_link: Option
         return
     kind = _kind_by_name(path.name)
     if kind == "warc":
-        # Archives are streamed record by record; the size cap applies per record.
-        try:
-            with open(path, "rb") as fh:
-                yield from iter_warc(fh, source=src, published=published)
-        except OSError as exc:
-            yield skip(src, f"cannot read: {exc.strerror or exc}", src)
+        yield from _archive(path, src, published, arc=has_ext(path.name, (".arc", ".arc.gz")))
         return
     if size == 0:
         yield skip(src, "empty file", src)
@@ -99,22 +93,11 @@ def iter_file(path: Path, *, published: Optional[str] = None, fetch_link: Option
 
 
 def _jsonl_lines(fh, src: str, published: Optional[str]) -> Iterator[RawDoc | Skip]:
-    limit = max_bytes()
-
-    def lines() -> Iterator[bytes]:
-        for line in fh:
-            # An oversized line is replaced by an invalid one, which the record
-            # reader turns into a skip, so line numbers stay right.
-            yield line if len(line) <= limit else b"\x00too-large:%d" % len(line)
-
-    for item in iter_jsonl(lines(), source_prefix=src, id_prefix=src, published=published):
-        if isinstance(item, Skip) and "too-large:" in item.reason:
-            n = item.reason.split("too-large:", 1)[1].split()[0].rstrip("'\"")
-            item.reason = too_large_reason(int(n) if n.isdigit() else limit + 1, limit)
-        yield item
+    yield from iter_jsonl(fh, source_prefix=src, id_prefix=src, published=published)
 
 
 def _sniffed_archive(path: Path, data: bytes, src: str, published: Optional[str]) -> Iterator[RawDoc | Skip]:
+    arc = data.startswith(b"filedesc://")
     if data.startswith(b"\x1f\x8b"):
         try:
             with gzip.open(path, "rb") as gz:
@@ -125,8 +108,18 @@ def _sniffed_archive(path: Path, data: bytes, src: str, published: Optional[str]
         if not head.startswith((b"WARC/", b"filedesc://")):
             yield skip(src, "gzip file that is not a WARC/ARC archive: skipped", src)
             return
-    with open(path, "rb") as fh:
-        yield from iter_warc(fh, source=src, published=published)
+        arc = head.startswith(b"filedesc://")
+    yield from _archive(path, src, published, arc=arc)
+
+
+def _archive(path: Path, src: str, published: Optional[str], *, arc: bool) -> Iterator[RawDoc | Skip]:
+    """Stream an archive; the size cap applies per record, not to the file."""
+    try:
+        with open(path, "rb") as fh:
+            yield from iter_warc(fh, source=src, published=published, arc=arc,
+                                 reopen_gunzipped=lambda: gzip.open(path, "rb"))
+    except OSError as exc:
+        yield skip(src, f"cannot read: {exc.strerror or exc}", src)
 
 
 def _from_bytes(data: bytes, kind: str, src: str, published: Optional[str],

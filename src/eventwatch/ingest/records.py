@@ -6,7 +6,7 @@ import logging
 from typing import Any, Iterable, Iterator, Optional
 
 from ..models import RawDoc, Skip
-from .common import apply_published, skip
+from .common import apply_published, max_bytes, skip, too_large_reason
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +52,15 @@ def _str_or_none(v: Any) -> Optional[str]:
 
 def iter_jsonl(lines: Iterable[bytes | str], *, source_prefix: str, id_prefix: str,
                published: Optional[str] = None) -> Iterator[RawDoc | Skip]:
-    """One record per non-blank line; a broken line is one Skip and the rest go on."""
+    """One record per non-blank line; a broken or oversized line is one Skip and the rest go on."""
+    limit = max_bytes()
     for n, line in enumerate(lines, 1):
         src = f"{source_prefix}:{n}"
         default_id = f"{id_prefix}:{n}"
+        size = len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            yield skip(src, too_large_reason(size, limit), default_id)
+            continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8-sig")

@@ -157,9 +157,26 @@ def test_fetch_redirect_to_private_address_refused_on_every_hop(server, monkeypa
         return real(url, allow_private=allow_private)
 
     monkeypatch.setattr(fetch_mod, "check_url", first_hop_allowed)
+    monkeypatch.setattr(fetch_mod, "_check_peer", lambda resp, url, allow_private: None)
     with pytest.raises(PrivateAddressError):
         fetch(server + "/to-loopback")
     assert seen == [server + "/to-loopback", "http://127.0.0.1:9/x"]
+
+
+def test_fetch_connection_to_private_peer_refused(server, monkeypatch):
+    # As if DNS had said "public" to the check and "loopback" to the connection (rebinding).
+    from eventwatch.ingest import fetch as fetch_mod
+
+    monkeypatch.setattr(fetch_mod, "check_url", lambda url, *, allow_private=False: None)
+    with pytest.raises(PrivateAddressError, match="connected to private or loopback address 127.0.0.1"):
+        fetch(server + "/page")
+
+
+def test_fetch_header_charset_applied(server):
+    body = "<html><body><p>Caf\u00e9 owners\u2019 protest</p></body></html>".encode("cp1252")
+    Handler.routes["/cp1252"] = (200, [("Content-Type", "text/html; charset=windows-1252")], body)
+    [doc] = list(iter_raw([server + "/cp1252"], allow_private=True))
+    assert doc.content.decode("utf-8") == "<html><body><p>Caf\u00e9 owners\u2019 protest</p></body></html>"
 
 
 @pytest.mark.parametrize("addr,public", [

@@ -78,6 +78,34 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             )
 
 
+def _proxied(url: str) -> bool:
+    from urllib.request import getproxies, proxy_bypass
+
+    parts = urlsplit(url)
+    return parts.scheme in getproxies() and not proxy_bypass(parts.hostname or "")
+
+
+def _check_peer(resp: httpx.Response, url: str, allow_private: bool) -> None:
+    """Refuse a connection that landed on a private address after all.
+
+    httpx resolves the host again after ``check_url`` did; a DNS answer that
+    changed in between (rebinding) is caught here, before the body is read.
+    Through a proxy the peer is the proxy, so there is nothing to check.
+    """
+    if allow_private or _proxied(url):
+        return
+    stream = resp.extensions.get("network_stream")
+    addr = stream.get_extra_info("server_addr") if stream is not None else None
+    if not addr:
+        return
+    if not is_public_address(str(addr[0])):
+        raise PrivateAddressError(
+            f"{urlsplit(url).hostname} connected to private or loopback address {addr[0]}: refused "
+            "(use --allow-private to allow)",
+            source=url,
+        )
+
+
 def _timeout() -> httpx.Timeout:
     t = float(settings.get("fetch_timeout"))
     return httpx.Timeout(connect=t, read=t, write=t, pool=t)
@@ -105,6 +133,7 @@ def fetch(url: str, *, allow_private: bool = False, client: Optional[httpx.Clien
             check_url(current, allow_private=allow_private)
             try:
                 with client.stream("GET", current) as resp:
+                    _check_peer(resp, current, allow_private)
                     if resp.status_code in _REDIRECTS:
                         location = resp.headers.get("location")
                         if not location:

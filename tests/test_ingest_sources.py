@@ -275,3 +275,38 @@ def test_ingest_gzip_that_is_not_an_archive_is_skip(tmp_path):
     p.write_bytes(gzip.compress(b"just some notes"))
     [s] = list(iter_raw([str(p)]))
     assert isinstance(s, Skip) and "not a WARC/ARC" in s.reason
+
+
+def test_ingest_warc_record_over_limit_is_skip(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWATCH_MAX_DOCUMENT_BYTES", "300")
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(_warc_bytes([("https://ex.org/big", "text/html", PAGE.encode() * 2),
+                               ("https://ex.org/small", "text/html", b"<p>small page</p>")], True))
+    out = list(iter_raw([str(p)]))
+    assert isinstance(out[0], Skip) and out[0].reason.startswith("too large:")
+    assert out[1].url == "https://ex.org/small"
+
+
+def test_ingest_internal_error_on_one_source_is_skip(tmp_path, monkeypatch):
+    from eventwatch.ingest import files
+
+    def boom(*a, **k):
+        raise RuntimeError("bug")
+
+    good = tmp_path / "good.txt"
+    good.write_text("A document.", "utf-8")
+    monkeypatch.setattr(files, "iter_file", boom)
+    out = list(iter_raw([str(good), "-"], stdin=io.BytesIO(b'{"text": "from stdin"}\n')))
+    assert isinstance(out[0], Skip) and "internal error" in out[0].reason
+    assert isinstance(out[1], RawDoc) and out[1].content == "from stdin"
+
+
+def test_ingest_then_text_stage_end_to_end(tmp_path):
+    from eventwatch.text import to_article
+
+    (tmp_path / "a.txt").write_text(STORY, "utf-8")
+    (tmp_path / "b.html").write_text(PAGE, "utf-8")
+    arts = [to_article(d) for d in iter_raw([str(tmp_path)], published="2024-01-02")]
+    assert [a.publication_date for a in arts] == ["2024-01-02", "2024-01-02"]
+    assert arts[0].text == STORY and arts[0].boilerplate
+    assert arts[1].title == "Activists detained" and "twelve activists" in arts[1].text

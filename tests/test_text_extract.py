@@ -120,3 +120,18 @@ def test_text_non_english_language():
 ])
 def test_text_normalise_date(value, expected):
     assert normalise_date(value)[0] == expected
+
+
+def test_text_html_article_page_boilerplate_and_byline():
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "data" / "ingest" / "article_page.html").read_bytes()
+    art = to_article(RawDoc(id="p", content=data, kind="html", url="https://www.example.com/x"))
+    assert "sentenced the editor of an independent newspaper" in art.text
+    assert "Related stories" not in art.text and "Politics" not in art.text
+    marked = [art.text[s:e] for s, e in art.boilerplate]
+    assert "Advertisement" in marked
+    assert "Read more: Journalists detained after border protest" in marked
+    assert not any("sentenced" in m or "condemned" in m for m in marked)
+    assert art.author == "Sam Writer" and art.publication_date == "2023-06-02"
+    assert art.title == "Court jails editor for three years"

@@ -65,15 +65,14 @@ def iter_url(url: str, *, published: Optional[str] = None, allow_private: bool =
         yield skip(url, exc.reason, url)
         return
     media = got.content_type
-    if media in FEED_TYPES or (media in ("", "text/plain") and is_feed(got.content)) or (
-            media in HTML_TYPES and is_feed(got.content)):
-        if is_feed(got.content):
-            yield from iter_feed(got.content, source=url, published=published,
-                                 fetch_link=lambda link: fetch_page(link, allow_private=allow_private))
-            return
-        if media not in HTML_TYPES:
-            yield skip(url, f"XML content ({media}) that is not an RSS or Atom feed", url)
-            return
+    # Servers label feeds loosely (text/html, text/plain, none): the bytes decide.
+    if is_feed(got.content) and (media in FEED_TYPES or media in HTML_TYPES or media in ("", "text/plain")):
+        yield from iter_feed(got.content, source=url, published=published,
+                             fetch_link=lambda link: fetch_page(link, allow_private=allow_private))
+        return
+    if media in FEED_TYPES:
+        yield skip(url, f"XML content ({media}) that is not an RSS or Atom feed", url)
+        return
     if media in HTML_TYPES or (not media and b"<html" in got.content[:4096].lower()):
         yield apply_published(RawDoc(id=url, content=_page_bytes(got.content, got.charset), kind="html",
                                      source=url, url=got.url), published)

@@ -118,12 +118,24 @@ def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:
     return HtmlText(
         text=text,
         title=_clean(getattr(meta, "title", None)),
-        author=_clean(getattr(meta, "author", None)),
+        author=_clean_author(getattr(meta, "author", None)),
         date=_clean(getattr(meta, "date", None)),
         sitename=_clean(getattr(meta, "sitename", None)),
         url=_clean(getattr(meta, "url", None)),
         warnings=warnings,
     )
+
+
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d", re.IGNORECASE)
+
+
+def _clean_author(v: object) -> Optional[str]:
+    """trafilatura joins byline pieces with "; " and sometimes takes the byline's date along: drop those."""
+    v = _clean(v)
+    if v is None:
+        return None
+    parts = [p.strip() for p in v.split(";") if p.strip() and not _MONTH.search(p)]
+    return "; ".join(parts) or None
 
 
 def _clean(v: object) -> Optional[str]:

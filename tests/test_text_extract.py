@@ -135,3 +135,20 @@ def test_text_html_article_page_boilerplate_and_byline():
     assert not any("sentenced" in m or "condemned" in m for m in marked)
     assert art.author == "Sam Writer" and art.publication_date == "2023-06-02"
     assert art.title == "Court jails editor for three years"
+
+
+@pytest.mark.shared
+def test_text_seed_corpus_boilerplate_marked_text_unchanged():
+    from pathlib import Path
+
+    from eventwatch.ingest import iter_raw
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-hrw-hong-kong.txt"
+    if not seed.exists():
+        pytest.skip(f"shared corpus not available at {seed}")
+    [raw] = list(iter_raw([str(seed)], published="2020-01-13"))
+    art = to_article(raw)
+    assert art.text == seed.read_text("utf-8")
+    marked = [art.text[s:e] for s, e in art.boilerplate]
+    assert marked == ["Sign up to receive our latest news!", "By submitting this form, I agree to the terms."]
+    assert art.language == "en" and art.publication_date == "2020-01-13"

@@ -1,5 +1,6 @@
 import gzip
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -64,6 +65,7 @@ def server():
         "/big": (200, [("Content-Type", "text/html")], b"<html><body>" + b"x" * 5000 + b"</body></html>"),
         "/big-chunked": lambda h: (200, [("Content-Type", "text/html"), ("Content-Length", None)],
                                    b"<html>" + b"y" * 5000),
+        "/slow": lambda h: (time.sleep(1.0), (200, [("Content-Type", "text/html")], PAGE))[1],
         "/gzip": (200, [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], gzip.compress(PAGE)),
         "/feed-full.xml": (200, [("Content-Type", "application/rss+xml")], _feed(base, True)),
         "/feed-teaser.xml": (200, [("Content-Type", "application/rss+xml")], _feed(base, False)),
@@ -117,6 +119,12 @@ def test_fetch_size_cap_enforced(server, monkeypatch, path):
         fetch(server + path, allow_private=True)
     [s] = list(iter_raw([server + path], allow_private=True))
     assert isinstance(s, Skip) and s.reason.startswith("too large:")
+
+
+def test_fetch_read_timeout_is_skip(server, monkeypatch):
+    monkeypatch.setenv("EVENTWATCH_FETCH_TIMEOUT", "0.2")
+    [s] = list(iter_raw([server + "/slow"], allow_private=True))
+    assert isinstance(s, Skip) and "timed out" in s.reason
 
 
 def test_fetch_unreachable_url_is_skip():

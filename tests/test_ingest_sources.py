@@ -310,3 +310,23 @@ def test_ingest_then_text_stage_end_to_end(tmp_path):
     assert [a.publication_date for a in arts] == ["2024-01-02", "2024-01-02"]
     assert arts[0].text == STORY and arts[0].boilerplate
     assert arts[1].title == "Activists detained" and "twelve activists" in arts[1].text
+
+
+@pytest.mark.parametrize("content,kind,n", [
+    (PAGE.encode(), "html", 1),
+    (b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n', "text", 2),
+    (b"Just a plain story without an extension.", "text", 1),
+    (RSS.encode(), "html", 1),
+])
+def test_ingest_unknown_extension_sniffed(tmp_path, content, kind, n):
+    p = tmp_path / "download"
+    p.write_bytes(content)
+    d = docs(iter_raw([str(p)]))
+    assert len(d) == n and all(x.kind == kind for x in d)
+
+
+def test_ingest_unknown_binary_extension_is_skip(tmp_path):
+    p = tmp_path / "photo.jpg"
+    p.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+    [s] = list(iter_raw([str(p)]))
+    assert isinstance(s, Skip) and "not recognised" in s.reason

@@ -152,3 +152,15 @@ def test_text_seed_corpus_boilerplate_marked_text_unchanged():
     marked = [art.text[s:e] for s, e in art.boilerplate]
     assert marked == ["Sign up to receive our latest news!", "By submitting this form, I agree to the terms."]
     assert art.language == "en" and art.publication_date == "2020-01-13"
+
+
+@pytest.mark.parametrize("fragment,expected", [
+    ("<p>Police in the capital detained twelve activists on Tuesday.</p>",
+     "Police in the capital detained twelve activists on Tuesday."),
+    ("<p>First paragraph about the arrests.</p><p>Second paragraph with the reaction.</p>",
+     "First paragraph about the arrests.\nSecond paragraph with the reaction."),
+    ("<div>A court jailed the editor.<br>His lawyer said he would appeal.</div>",
+     "A court jailed the editor.\nHis lawyer said he would appeal."),
+])
+def test_text_html_fragment_extracted(fragment, expected):
+    assert to_article(RawDoc(id="f", content=fragment.encode(), kind="html")).text == expected

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do pages.
+_DOCUMENT = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
@@ -81,6 +82,10 @@ def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:
         html, warnings = data, []
     if not html.strip():
         raise TextError("empty page")
+    if not _DOCUMENT.search(html[:4096]):
+        # A fragment (feed entry content, a JSONL "html" snippet): trafilatura
+        # only reads whole documents.
+        html = f"<html><body>{html}</body></html>"
     doc = None
     try:
         doc = trafilatura.bare_extraction(

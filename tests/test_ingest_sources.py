@@ -330,3 +330,14 @@ def test_ingest_unknown_binary_extension_is_skip(tmp_path):
     p.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
     [s] = list(iter_raw([str(p)]))
     assert isinstance(s, Skip) and "not recognised" in s.reason
+
+
+@pytest.mark.parametrize("rec,kind,content", [
+    ({"id": 1, "text": "Plain."}, "text", "Plain."),
+    ({"id": 2, "text": "", "html": "<p>Page.</p>"}, "html", b"<p>Page.</p>"),
+    ({"id": 3, "text": "Both.", "html": "<p>Page.</p>"}, "text", "Both."),
+    ({"id": 4, "text": ""}, "text", ""),
+])
+def test_ingest_record_text_or_html(rec, kind, content):
+    [doc] = list(iter_raw(["-"], stdin=io.BytesIO(json.dumps(rec).encode())))
+    assert doc.id == str(rec["id"]) and doc.kind == kind and doc.content == content

@@ -19,7 +19,8 @@ def record_to_raw(rec: Any, *, default_id: str, source: str,
     rid = rec.get("id")
     doc_id = str(rid) if rid is not None and str(rid) != "" else default_id
     text, html = rec.get("text"), rec.get("html")
-    if isinstance(text, str):
+    # An empty "text" next to a real "html" means the producer filled both fields.
+    if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
         content: str | bytes = text
         kind = "text"
     elif isinstance(html, str):

@@ -142,6 +142,9 @@ def test_fetch_unreachable_url_is_skip():
     "http://169.254.169.254/latest/meta-data/",
     "http://0.0.0.0/",
     "http://[::ffff:127.0.0.1]/",
+    "http://2130706433/",
+    "http://0x7f.1/",
+    "http://user@127.0.0.1:8080/",
 ])
 def test_fetch_private_address_refused(url):
     with pytest.raises(PrivateAddressError, match=r"private or loopback address .* refused \(use --allow-private to allow\)"):

@@ -132,7 +132,7 @@ def fetch(url: str, *, allow_private: bool = False, client: Optional[httpx.Clien
         for _hop in range(max_redirects + 1):
             check_url(current, allow_private=allow_private)
             try:
-                with client.stream("GET", current) as resp:
+                with client.stream("GET", current, follow_redirects=False) as resp:
                     _check_peer(resp, current, allow_private)
                     if resp.status_code in _REDIRECTS:
                         location = resp.headers.get("location")

@@ -341,3 +341,11 @@ def test_ingest_unknown_binary_extension_is_skip(tmp_path):
 def test_ingest_record_text_or_html(rec, kind, content):
     [doc] = list(iter_raw(["-"], stdin=io.BytesIO(json.dumps(rec).encode())))
     assert doc.id == str(rec["id"]) and doc.kind == kind and doc.content == content
+
+
+def test_ingest_warc_header_charset_applied(tmp_path):
+    body = "<html><body><p>Caf\u00e9 owners\u2019 strike</p></body></html>".encode("cp1252")
+    p = tmp_path / "c.warc"
+    p.write_bytes(_warc_bytes([("https://ex.org/c", "text/html; charset=windows-1252", body)], False))
+    [doc] = list(iter_raw([str(p)]))
+    assert "Caf\u00e9 owners\u2019 strike" in doc.content.decode("utf-8")

@@ -1,6 +1,7 @@
 """Helpers every source module shares: skips, size limits, decoding, sniffing."""
 from __future__ import annotations
 
+import codecs
 import logging
 from typing import Optional
 
@@ -124,3 +125,29 @@ def sniff(data: bytes) -> Optional[str]:
     if looks_binary(data):
         return None
     return "text"
+
+
+def header_charset_to_utf8(content: bytes, charset: Optional[str]) -> bytes:
+    """Page bytes the text stage can decode without the HTTP header it never sees.
+
+    The text stage tries UTF-8, then the charset the page itself declares; a
+    charset given only in the Content-Type header is applied here instead, by
+    re-encoding to UTF-8.
+    """
+    if not charset:
+        return content
+    try:
+        content.decode("utf-8")
+        return content
+    except UnicodeDecodeError:
+        pass
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return content
+    # WHATWG: a latin-1 label means windows-1252.
+    name = "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+    try:
+        return content.decode(name).encode("utf-8")
+    except UnicodeDecodeError:
+        return content

@@ -1,14 +1,13 @@
 """A URL source: a page, a feed, or plain text, decided by the response."""
 from __future__ import annotations
 
-import codecs
 import logging
 from typing import Iterator, Optional
 from urllib.parse import urlsplit
 
 from ..errors import DocumentError, FetchError
 from ..models import RawDoc, Skip
-from .common import apply_published, decode_text, skip
+from .common import apply_published, decode_text, header_charset_to_utf8, skip
 from .feeds import is_feed, iter_feed
 from .fetch import fetch
 
@@ -19,32 +18,6 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
               "application/xml", "text/xml")
 
 
-def _page_bytes(content: bytes, charset: Optional[str]) -> bytes:
-    """Page bytes the text stage can decode without the HTTP header it never sees.
-
-    The text stage tries UTF-8, then the charset the page itself declares; a
-    charset given only in the Content-Type header is applied here instead, by
-    re-encoding to UTF-8.
-    """
-    if not charset:
-        return content
-    try:
-        content.decode("utf-8")
-        return content
-    except UnicodeDecodeError:
-        pass
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        return content
-    # WHATWG: a latin-1 label means windows-1252.
-    name = "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
-    try:
-        return content.decode(name).encode("utf-8")
-    except UnicodeDecodeError:
-        return content
-
-
 def is_url(source: str) -> bool:
     return urlsplit(source).scheme in ("http", "https")
 
@@ -53,8 +26,8 @@ def fetch_page(url: str, *, allow_private: bool = False) -> RawDoc:
     """One HTML page as a RawDoc; ``FetchError`` for anything else."""
     got = fetch(url, allow_private=allow_private)
     if got.content_type in HTML_TYPES or (not got.content_type and b"<html" in got.content[:4096].lower()):
-        return RawDoc(id=url, content=_page_bytes(got.content, got.charset), kind="html", source=url,
-                      url=got.url)
+        return RawDoc(id=url, content=header_charset_to_utf8(got.content, got.charset), kind="html",
+                      source=url, url=got.url)
     raise FetchError(f"unsupported content type {got.content_type or '(none)'!r}, not HTML", source=url)
 
 
@@ -74,7 +47,7 @@ def iter_url(url: str, *, published: Optional[str] = None, allow_private: bool =
         yield skip(url, f"XML content ({media}) that is not an RSS or Atom feed", url)
         return
     if media in HTML_TYPES or (not media and b"<html" in got.content[:4096].lower()):
-        yield apply_published(RawDoc(id=url, content=_page_bytes(got.content, got.charset), kind="html",
+        yield apply_published(RawDoc(id=url, content=header_charset_to_utf8(got.content, got.charset), kind="html",
                                      source=url, url=got.url), published)
         return
     if media == "text/plain":

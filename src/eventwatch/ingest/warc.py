@@ -8,7 +8,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..models import RawDoc, Skip
-from .common import apply_published, max_bytes, skip, too_large_reason
+from .common import apply_published, header_charset_to_utf8, max_bytes, skip, too_large_reason
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,12 @@ def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
                 # The block ended before its declared length: the archive is cut here.
                 raise EOFError(f"record {n} is shorter than its declared length")
             # WARC-Date is the crawl time, not the publication date: not used.
-            doc = RawDoc(id=rid, content=body, kind="html", source=src, url=uri)
+            charset = None
+            for param in ctype.split(";")[1:]:
+                k, _, v = param.partition("=")
+                if k.strip().lower() == "charset":
+                    charset = v.strip().strip("\"'") or None
+            doc = RawDoc(id=rid, content=header_charset_to_utf8(body, charset), kind="html", source=src, url=uri)
             yield apply_published(doc, published)
     except ArchiveLoadFailed as exc:
         if "non-chunked gzip" in str(exc) and reopen_gunzipped is not None:

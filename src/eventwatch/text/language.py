@@ -13,6 +13,11 @@ MIN_LETTERS = 20
 MIN_PROBABILITY = 0.5
 SAMPLE_CHARS = 5000
 
+# py3langid also knows languages with no ISO 639-1 code. Regional varieties
+# map to their macrolanguage; the rest (Nigerian Pidgin, which takes English
+# news about Nigeria for its own, ancient Greek, ...) are left out of the model.
+MACROLANGUAGE = {"yue": "zh", "wuu": "zh", "arz": "ar", "ary": "ar", "uzs": "uz", "sdh": "ku", "gug": "gn"}
+
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _identifier = None
 
@@ -22,7 +27,10 @@ def _get_identifier():
     if _identifier is None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        labels = ident.labels() if callable(ident.labels) else ident.labels
+        ident.set_languages([lab for lab in labels if len(lab) == 2 or lab in MACROLANGUAGE])
+        _identifier = ident
     return _identifier
 
 
@@ -35,4 +43,4 @@ def detect_language(text: str) -> Optional[str]:
     if lang == "und" or prob < MIN_PROBABILITY:
         log.debug("language unclear: %s at %.2f", lang, prob)
         return None
-    return str(lang)
+    return MACROLANGUAGE.get(str(lang), str(lang))

@@ -96,3 +96,14 @@ def test_neardup_index_matches_copy_with_few_word_edits(seed):
 def test_similarity_rejects_mismatched_lengths():
     with pytest.raises(ValueError):
         similarity([1, 2, 3], [1, 2])
+
+
+def test_dedup_values_stable_across_releases():
+    # Signatures, keys and hashes are stored in the database: a library or code
+    # change that alters them silently splits every near-duplicate group.
+    text = "Police detained forty students outside the provincial assembly on Thursday."
+    sig = minhash_signature(text)
+    assert sig[:3] == [758538337, 638987165, 620868571]
+    assert lsh_keys(sig)[0] == "23x5:0:5d5602012b117b2aa64ffa12"
+    assert content_hash("Police detained forty students.") == (
+        "5dcc13cf7e6f8d33b765f626a7d1b3260617854cebfe01de1b1a92f0f6e1b2b6")

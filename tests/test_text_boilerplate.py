@@ -25,6 +25,10 @@ from eventwatch.text.boilerplate import content_text, find_boilerplate, is_boile
     "Terms of Use | Privacy Policy | Contact Us",
     "Follow us on Twitter",
     "Enter your email address",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "(Reporting by Ana Kovač in Valdoria; additional reporting by Li Wei; editing by Sam Lee)",
+    "Photo: Police outside the court on Monday.",
+    "— Petra Horvat (@phorvat) March 3, 2024",
 ])
 def test_boilerplate_line_is_marked(line):
     assert is_boilerplate_line(line)
@@ -44,6 +48,9 @@ def test_boilerplate_line_is_marked(line):
     "Residents were told to register with the police before the curfew began.",
     "Twitter and Facebook were blocked across the country on Monday.",
     "Follow-up talks are scheduled for next week in Geneva.",
+    "Reporting by the Guardian revealed that the minister had lied.",
+    "Editing by state censors removed every mention of the protest.",
+    "Photographs of the beaten protester circulated widely online.",
 ])
 def test_boilerplate_news_sentence_is_not_marked(line):
     assert not is_boilerplate_line(line)

@@ -17,6 +17,11 @@ MAX_LINE_CHARS = 300
 _SOCIAL = (r"facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|telegram|pinterest|print|"
            r"copy(?: the)? link|messenger|tumblr|flipboard|bluesky|threads|mastodon|sms|share")
 
+# Names in a wire credit line; case-sensitive inside the case-insensitive patterns.
+_NAME = r"(?-i:[A-Z][\w.'-]*(?: (?:[A-Z][\w.'-]*|de|van|von|al|el|bin))*)"
+_NAMES = rf"{_NAME}(?:(?:, | and | & |, and ){_NAME})*(?: in (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*))?)?"
+_CREDIT = rf"(?:additional )?(?:reporting|writing|editing)(?: and (?:writing|editing))? by {_NAMES}"
+
 # Patterns for a whole (stripped) line.
 LINE_PATTERNS: tuple[str, ...] = (
     # Imperative sign-up and subscription prompts.
@@ -55,6 +60,11 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\ball rights reserved\b",
     r"^(advertisement|advertising|sponsored( content)?|ad|scroll to continue( with content)?|"
     r"story continues below( this)? ad(vertisement)?)\s*[.:]?$",
+    # Wire credits, captions and embedded-post credits.
+    rf"^\(?{_CREDIT}(?:\s*[;,]\s*{_CREDIT})*\)?\.?$",
+    r"^(photo|image|picture|file photo|video)( caption)?\s*[:|]",
+    r"pic\.twitter\.com/",
+    r"^[—-]\s.{0,80}\(@\w+\)",
     # Fundraising prompts.
     r"^(support|donate to) (our|independent) (journalism|reporting|newsroom)\b",
 )

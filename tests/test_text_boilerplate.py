@@ -51,6 +51,11 @@ def test_boilerplate_line_is_marked(line):
     "Reporting by the Guardian revealed that the minister had lied.",
     "Editing by state censors removed every mention of the protest.",
     "Photographs of the beaten protester circulated widely online.",
+    "The ministry's newsletter, delivered to schools every week, praised the crackdown.",
+    "Thousands of readers subscribe to the opposition newsletter despite the ban.",
+    "Share the burden, the minister told European governments.",
+    "Join the march today, the union urged its members in a statement.",
+    "Sign language interpreters were barred from the briefing.",
 ])
 def test_boilerplate_news_sentence_is_not_marked(line):
     assert not is_boilerplate_line(line)

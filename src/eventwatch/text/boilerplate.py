@@ -26,13 +26,13 @@ _CREDIT = rf"(?:additional )?(?:reporting|writing|editing)(?: and (?:writing|edi
 LINE_PATTERNS: tuple[str, ...] = (
     # Imperative sign-up and subscription prompts.
     r"^(sign[ -]?up|subscribe|register|join)\b.{0,120}\b(news|newsletters?|updates|e-?mails?|inbox|alerts?|"
-    r"digest|briefing|free|today|now|account|list)\b",
+    r"digest|briefing|account)\b",
     r"^(sign[ -]?up|subscribe)( now| today| here)?[.!:]?$",
     r"^(get|receive) (our|the) .{0,60}\b(newsletter|briefing|digest|updates|alerts)\b",
     r"^(enter|your|type your) (your )?e-?mail( address)?\b",
     r"^e-?mail address\b",
-    r"\bnewsletters?\b.{0,80}\b(sign[ -]?up|subscribe|inbox|delivered|straight to|every (morning|week|day))\b",
-    r"\b(sign[ -]?up|subscribe)\b.{0,80}\bnewsletters?\b",
+    # Second person or imperative only: "the group's newsletter, delivered weekly" is news.
+    r"\bnewsletters?\b.{0,80}\b(sign[ -]?up|subscribe( now| here| today)?[.!]|your inbox|straight to you)",
     # Form consent and legal lines.
     r"^by (submitting|signing up|subscribing|clicking|registering|continuing|using this (site|website)|"
     r"entering your)\b",
@@ -46,7 +46,7 @@ LINE_PATTERNS: tuple[str, ...] = (
     r"\b(we|this (site|website)) uses? cookies\b",
     r"^(accept|allow|reject|manage) (all )?cookies\b",
     # Share bars and follow prompts.
-    r"^share (this|on|the|article|story|via|to)\b",
+    r"^share (this|on|article|story|via)\b",
     rf"^(share( this( article| story| page)?)?\s*[:|]?\s*)?(({_SOCIAL})\s*[,|·•/]?\s*){{2,}}$",
     r"^follow (us|me) on\b",
     r"^(click|tap) here\b",

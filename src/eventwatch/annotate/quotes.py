@@ -1,8 +1,565 @@
-"""TEMPORARY scaffold: replaced by the annotation work (issue 3)."""
+"""Quotations and their speakers: ``find_quotes(doc) -> list[Quote]``.
+
+Rules, not a model: quote marks are paired by a scanner that tolerates odd
+counts, mixed straight/curly marks and apostrophes; the speaker is the
+subject of a speech verb outside the marks (dependency parse), or a frame
+("according to X", "For X,", "— X"); mentions are resolved to full names
+with an article-level memory of people, their titles and their gender.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Quote, Speaker
+
+log = logging.getLogger(__name__)
+
+# Speech and report verbs (lemmas). A lexicon, not a classifier: precision
+# matters more than recall for who-said-what.
+CUE_LEMMAS = {
+    "say", "tell", "add", "ask", "state", "declare", "write", "tweet", "insist",
+    "warn", "claim", "explain", "note", "argue", "announce", "continue", "reply",
+    "respond", "comment", "remark", "recall", "suggest", "admit", "acknowledge",
+    "stress", "emphasize", "emphasise", "urge", "report", "confirm", "deny",
+    "maintain", "assert", "contend", "observe", "point", "describe", "call",
+    "predict", "promise", "vow", "complain", "allege", "testify", "post",
+    "conclude", "answer", "shout", "cry", "whisper", "joke", "quip", "concede",
+    "caution", "charge", "accuse", "proclaim", "reiterate", "tell", "believe",
+    "think", "pledge", "indicate", "counter", "retort", "demand", "threaten",
+}
+# Verbs that take a reported clause without quote marks (indirect speech);
+# narrower than CUE_LEMMAS so "call", "describe" etc. don't make clauses.
+INDIRECT_LEMMAS = {
+    "say", "tell", "add", "state", "declare", "write", "tweet", "insist", "warn",
+    "claim", "explain", "note", "argue", "announce", "admit", "acknowledge",
+    "stress", "report", "confirm", "deny", "maintain", "assert", "contend",
+    "allege", "testify", "concede", "reiterate", "predict", "promise", "vow",
+    "complain", "emphasize", "emphasise", "suggest", "conclude",
+}
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "g", "we": "g", "i": None}
+# A small first-name list for gender; pronoun use after a name fills the rest.
+MALE = set("john james robert michael william david richard joseph thomas charles daniel "
+           "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george "
+           "edward ronald timothy jason jeffrey ryan jacob gary eric stephen jonathan larry "
+           "justin scott frank benjamin gregory samuel raymond patrick alexander jack dennis "
+           "jerry tyler aaron jose adam henry nathan douglas peter zachary kyle walter harold "
+           "carl arthur roger joe juan albert jonah lawrence willie ralph roy eugene wayne louis "
+           "philip bobby johnny vladimir xi boris emmanuel joshua joe ali mohammed ahmed carrie "
+           "recep narendra jair rodrigo viktor olaf angelo sergei sergey ivan hassan hans "
+           "pierre jean luis carlos miguel antonio omar mike bill tom jim bob dave nick chris".split()) - {"carrie"}
+FEMALE = set("mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
+             "margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda "
+             "melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela "
+             "helen anna brenda pamela nicole samantha katherine emma ruth christine catherine "
+             "debra rachel carolyn janet virginia maria heather diane julie joyce victoria kelly "
+             "christina joan evelyn lauren judith olivia martha cheryl megan andrea hannah "
+             "jacqueline ann jean alice kathryn gloria teresa sara janice doris julia marie "
+             "carrie angela theresa hillary nancy ursula kamala sophie claire agnes aung "
+             "tsai ingrid fatima aisha leila sophia isabel ana elena irina natalia olga".split())
+MEDIA_WORDS = re.compile(
+    r"\b(news|times|post|journal|herald|tribune|press|agency|radio|tv|television|"
+    r"breitbart|reuters|afp|xinhua|bbc|cnn|fox|guardian|telegraph|gazette|daily|weekly|"
+    r"media|newspaper|outlet|broadcaster|network|magazine|associated press|ap)\b", re.I)
+OPEN_MARKS = {"“": "”", "«": "»", "„": "”"}
+_WORD = re.compile(r"[A-Za-z0-9]")
 
 
-def find_quotes(doc: Doc) -> list:
-    return []
+@dataclass
+class _Person:
+    name: str
+    start: int
+    gender: Optional[str] = None
+    titles: set = field(default_factory=set)
+    is_org: bool = False
+
+
+# ----------------------------------------------------------------- quote marks
+
+def _mark_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(inner_start, inner_end, closed) of top-level double-quoted stretches.
+
+    Paragraph-aware: a quote left open at the end of a paragraph is closed
+    there (wire style continues it in the next paragraph, which opens with a
+    new mark). Straight marks are openers when they follow whitespace, start
+    or an opening bracket, closers otherwise.
+    """
+    out: list[tuple[int, int, bool]] = []
+    open_at: Optional[int] = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and (i + 1 < n and text[i + 1] == "\n" or i + 1 >= n or _para_break(text, i)):
+            out.append((open_at, _rstrip(text, open_at, i), False))
+            open_at = None
+            continue
+        if ch in "“«„":
+            if open_at is None:
+                open_at = i + 1
+            continue
+        if ch in "”»":
+            if open_at is not None:
+                out.append((open_at, i, True))
+                open_at = None
+            continue
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            opener = prev.isspace() or prev in "([{—–-/:" or i == 0
+            if open_at is None and (opener or not nxt.isspace()):
+                open_at = i + 1
+            elif open_at is not None:
+                out.append((open_at, i, True))
+                open_at = None
+    if open_at is not None:
+        out.append((open_at, _rstrip(text, open_at, n), False))
+    return [s for s in out if s[1] > s[0] and text[s[0]:s[1]].strip()]
+
+
+def _para_break(text: str, i: int) -> bool:
+    """A single newline counts as a paragraph break when the next line opens a quote."""
+    j = i + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j < len(text) and text[j] in '“"'
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- people memory
+
+def _entities(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, name) of people and organisations, from doc._.entities or doc.ents."""
+    ents = getattr(doc._, "entities", None) or []
+    out = []
+    if ents:
+        for e in ents:
+            kind = (e.kind or "").lower()
+            label = "PERSON" if (e.label == "PERSON" or kind == "person") else (
+                "ORG" if e.label in ("ORG", "NORP", "GPE", "MEDIA") or kind in ("organization", "state", "group", "media") else "")
+            if label:
+                out.append((e.start, e.end, label, e.name or e.text))
+        if out:
+            return sorted(out)
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            t = e.text.strip()
+            t = re.sub(r"^(the|The)\s+", "", t)
+            t = re.sub(r"['’]s$", "", t)
+            out.append((e.start_char, e.end_char, "PERSON" if e.label_ == "PERSON" else "ORG", t))
+    return sorted(out)
+
+
+class _Memory:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ents = _entities(doc)
+        self.people: list[_Person] = []
+        self.last_speaker: Optional[_Person] = None
+        self._build()
+
+    def _build(self) -> None:
+        doc = self.doc
+        by_name: dict[str, _Person] = {}
+        for s, e, label, name in self.ents:
+            if label != "PERSON":
+                continue
+            full = self._full(name)
+            p = by_name.get(full)
+            if p is None:
+                p = _Person(full, s)
+                first = full.split()[0].lower()
+                p.gender = "m" if first in MALE else "f" if first in FEMALE else None
+                by_name[full] = p
+                self.people.append(p)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            # Titles: "President Donald Trump", "Kenneth Roth, the head of ...".
+            if span.start > 0:
+                prev = doc[span.start - 1]
+                if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ != "PERSON":
+                    p.titles.add(prev.lower_)
+            for tok in span:
+                for ch in tok.children:
+                    if ch.dep_ == "appos" and ch.i >= span.end:
+                        p.titles.add(ch.lemma_.lower())
+            if span.end + 2 < len(doc) and doc[span.end].text == ",":
+                for t in doc[span.end + 1: min(len(doc), span.end + 6)]:
+                    if t.pos_ == "NOUN":
+                        p.titles.add(t.lemma_.lower())
+                        break
+                    if t.text in ",.;":
+                        break
+            # Gender from the first he/she after the name in the same or next sentence.
+            if p.gender is None:
+                sent = span.sent
+                nxt = doc[sent.end:sent.end + 40] if sent.end < len(doc) else doc[0:0]
+                for t in list(doc[span.end:sent.end]) + list(nxt):
+                    if t.lower_ in ("he", "his", "him"):
+                        p.gender = "m"
+                        break
+                    if t.lower_ in ("she", "her", "hers"):
+                        p.gender = "f"
+                        break
+
+    def _full(self, name: str) -> str:
+        """A surname or short form mapped to the longest known name that ends or starts with it."""
+        best = name
+        for _, _, label, other in self.ents:
+            if label != "PERSON" or len(other) <= len(best):
+                continue
+            ow = other.split()
+            if name.split() and (ow[-1] == name.split()[-1] and len(name.split()) == 1 or other.endswith(" " + name)):
+                best = other
+        return best
+
+    def resolve(self, span: Span) -> tuple[Optional[str], Optional[_Person]]:
+        """The full name of a speaker mention at ``span``."""
+        text = span.text
+        low = text.lower()
+        root = span.root
+        if low in PRONOUNS:
+            g = PRONOUNS[low]
+            if g == "g":
+                org = self._last_org(span.start_char)
+                return org, None
+            if low == "i":
+                if self.last_speaker:
+                    return self.last_speaker.name, self.last_speaker
+                return None, None
+            cand = self._recent(span.start_char, g)
+            return (cand.name, cand) if cand else (None, None)
+        # entity overlapping the span
+        for s, e, label, name in self.ents:
+            if s < span.end_char and span.start_char < e:
+                if label == "PERSON":
+                    full = self._full(name)
+                    p = next((x for x in self.people if x.name == full), None)
+                    return full, p
+                return name, None
+        # a title: "the president", "the spokesman", "the head of HRW"
+        lemma = root.lemma_.lower()
+        for p in sorted(self.people, key=lambda x: -x.start):
+            if p.start < span.start_char and lemma in p.titles:
+                return p.name, p
+        if root.pos_ == "PROPN":
+            return text, None
+        if root.pos_ == "NOUN":
+            # "the ministry", "officials": a named group, unresolved to a person
+            return None, None
+        return None, None
+
+    def _recent(self, pos: int, gender: Optional[str]) -> Optional[_Person]:
+        if self.last_speaker and self.last_speaker.start < pos and (
+                gender is None or self.last_speaker.gender in (None, gender)):
+            # the last speaker outranks a merely mentioned person
+            ls = self.last_speaker
+        else:
+            ls = None
+        best = None
+        for s, e, label, name in self.ents:
+            if label != "PERSON" or s >= pos:
+                continue
+            p = next((x for x in self.people if x.name == self._full(name)), None)
+            if p and (gender is None or p.gender in (None, gender)):
+                best = p
+        return ls or best
+
+    def _last_org(self, pos: int) -> Optional[str]:
+        best = None
+        for s, e, label, name in self.ents:
+            if label == "ORG" and s < pos:
+                best = name
+        return best
+
+
+# ---------------------------------------------------------------- speakers
+
+def _mention(doc: Doc, tok: Token) -> Span:
+    """The speaker mention around a subject token: entity, compound name or noun phrase."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                s, e = ent.start, ent.end
+                if doc[s].lower_ == "the":
+                    s += 1
+                if e - 1 > s and doc[e - 1].text in ("'s", "’s"):
+                    e -= 1
+                return doc[s:e]
+    left = tok.i
+    for ch in tok.lefts:
+        if ch.dep_ in ("compound", "amod", "nmod") and ch.i < left:
+            left = ch.i
+    right = tok.i + 1
+    # "the head of HRW": keep the prepositional part in the mention
+    for ch in tok.rights:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            right = max(right, ch.right_edge.i + 1)
+    return doc[left:right]
+
+
+def _is_media(text: str) -> bool:
+    return bool(MEDIA_WORDS.search(text))
+
+
+def _good_subject(tok: Token) -> bool:
+    if tok.lower_ in PRONOUNS and tok.lower_ not in ("him", "her", "we"):
+        return tok.lower_ != "i" or True
+    return tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _cue_subject(verb: Token) -> Optional[Token]:
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and _good_subject(ch):
+            return ch
+    # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod
+    for ch in verb.rights:
+        if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and ch.ent_type_ in ("PERSON", "ORG") :
+            return ch
+    # passive "was quoted by" / agent
+    for ch in verb.children:
+        if ch.dep_ == "agent":
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    return g
+    # conjoined verb: "Roth arrived and said"
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _cue_subject(verb.head) if verb.head is not verb else None
+    return None
+
+
+def _frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Optional[str]]:
+    """A 'For X,' / 'according to X' / 'X called it' / 'X described ... as' frame, or None."""
+    for t in toks:
+        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
+            for g in doc[t.i + 1].children:
+                if g.dep_ == "pobj":
+                    return g, "according to"
+            return doc[t.i + 2], "according to"
+    for t in toks:
+        if t.lower_ == "for" and (t.i == t.sent.start or doc[t.i - 1].is_punct):
+            for g in t.children:
+                if g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lower_ in PRONOUNS):
+                    return g, "for"
+            # misparse fallback: next PERSON entity right after "For"
+            nt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nt is not None and nt.ent_type_ == "PERSON":
+                return nt, "for"
+    for t in toks:
+        if t.lemma_ in ("call", "describe", "label", "dub", "term", "brand") and t.pos_ == "VERB":
+            s = _cue_subject(t)
+            if s is not None:
+                return s, t.text
+    return None, None
+
+
+# ---------------------------------------------------------------- main
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    text = doc.text
+    if not text.strip():
+        return []
+    mem = _Memory(doc)
+    spans = _mark_spans(text)
+    quotes: list[Quote] = []
+    inside = [False] * len(text)
+    for s, e, _ in spans:
+        for k in range(max(0, s - 1), min(len(text), e + 1)):
+            inside[k] = True
+    pending: list[Quote] = []  # quotes of an unclosed wire-style run waiting for a speaker
+    for s, e, closed in spans:
+        q = _direct(doc, mem, s, e, closed, inside)
+        if q is None:
+            continue
+        if q.speaker is None and q.kind == "direct" and not closed:
+            pending.append(q)
+            quotes.append(q)
+            continue
+        if q.speaker is not None and pending and q.kind == "direct":
+            for p in pending:
+                p.speaker = Speaker(q.speaker.text, q.speaker.start, q.speaker.end, q.speaker.name)
+                p.cue = p.cue or q.cue
+            pending = []
+        elif q.speaker is None and q.kind == "direct" and pending:
+            pass
+        else:
+            pending = []
+        quotes.append(q)
+    # a direct quote with no attribution of its own continues the last speaker
+    # only when it stands alone as a paragraph following that speaker's quote.
+    last = None
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct" and last is not None and last.speaker is not None:
+            between = text[last.end:q.start]
+            if len(between) < 6 and between.count("\n") >= 1:
+                q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
+                q.cue = last.cue
+        last = q
+    quotes.extend(_indirect(doc, mem, inside))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[Token]]:
+    """Tokens of the sentences around [s, e) that lie outside the quote: before, after."""
+    first = doc.char_span(s, s + 1, alignment_mode="expand")
+    last = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
+    if first is None or last is None:
+        return [], []
+    sb, se = first[0].sent, last[-1].sent
+    before = [t for t in sb if t.idx + len(t) <= s - 1]
+    # the attribution after a closing mark may be parsed as a sentence of its own
+    after_tokens = [t for t in se if t.idx >= e + 1]
+    if not after_tokens and se.end < len(doc):
+        nxt = doc[se.end].sent
+        if "\n\n" not in doc.text[e:nxt.start_char] and nxt.start_char - e < 4:
+            after_tokens = [t for t in nxt if t.idx >= e + 1]
+    return before, after_tokens
+
+
+def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
+    text = doc.text
+    inner = text[s:e]
+    words = inner.split()
+    before, after = _sent_tokens_outside(doc, s, e)
+    # trim "after" at the next quote mark (split quotes: "A," Roth said, "B.")
+    cut = []
+    for t in after:
+        if t.text in ('"', "“", "”") or t.idx < len(inside) and inside[t.idx] and t.idx > e + 1:
+            break
+        cut.append(t)
+    after = cut
+    bcut = []
+    for t in reversed(before):
+        if t.text in ('"', "“", "”") or inside[t.idx]:
+            break
+        bcut.insert(0, t)
+    before = bcut
+    prev_text = text[:s - 1].rstrip()
+    prev_ch = prev_text[-1:] if prev_text else ""
+    stripped_before = [t for t in before if not t.is_space]
+    # Titles of works / outlets: told "Fox & Friends", watch "X", in "Y" magazine
+    if closed and len(words) <= 5 and inner[:1].isupper() and not re.search(r"[.,!?]$", inner.strip()):
+        prev_word = stripped_before[-1].lemma_.lower() if stripped_before else ""
+        titled = sum(1 for w in words if w[:1].isupper() or w in ("&", "of", "and", "the"))
+        if prev_word in ("tell", "on", "in", "watch", "read", "titled", "entitle", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
+            return None
+    direct = (not stripped_before or prev_ch in (":", ",", "—", "–", "") or prev_ch == "\n"
+              or text[max(0, s - 3):s - 1].strip() == "" and (prev_ch in ".!?\n" or not prev_ch)
+              or prev_ch in ".!?")
+    ends_punct = bool(re.search(r"[.,!?…]\W?$", inner.strip()))
+    if not direct and len(words) >= 6 and ends_punct:
+        direct = prev_ch in (":", ",")
+    kind = "direct" if direct else "partial"
+    cue = None
+    sp_tok = None
+    attribution = None
+    # 1) a cue verb outside the marks, its subject the speaker
+    cands = after + list(reversed(before)) if kind == "direct" else list(before) + list(after)
+    frame_tok, frame = _frame_speaker(doc, [t for t in (before + after)])
+    for t in cands:
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "added", "asked", "wrote", "tweeted"):
+            subj = _cue_subject(t)
+            if subj is not None and not (s <= subj.idx < e):
+                cue, sp_tok = t.text, subj
+                break
+    # 2) "— Roth" after the quote
+    dash = re.match(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]+\s?){1,4})", text[e + 1:e + 60]) if closed else None
+    if sp_tok is None and dash:
+        ds = e + 1 + dash.start(1)
+        span = doc.char_span(ds, ds + len(dash.group(1).rstrip()), alignment_mode="expand")
+        if span is not None:
+            name, p = mem.resolve(span)
+            if p:
+                mem.last_speaker = p
+            return Quote(inner, s, e, kind, "—", Speaker(span.text, span.start_char, span.end_char, name or span.text))
+    if frame_tok is not None and frame_tok is not sp_tok:
+        if sp_tok is not None and (_is_media(_mention(doc, sp_tok).text) or frame in ("for", "according to")):
+            attribution = _mention(doc, sp_tok).text if _is_media(_mention(doc, sp_tok).text) else None
+            sp_tok, cue = frame_tok, frame
+        elif sp_tok is None:
+            sp_tok, cue = frame_tok, frame
+    if sp_tok is None and kind == "partial" and len(words) <= 1:
+        return None  # a single scare-quoted word with nobody speaking: not a quote
+    speaker = None
+    if sp_tok is not None:
+        span = _mention(doc, sp_tok)
+        name, p = mem.resolve(span)
+        if _is_media(span.text) and attribution is None and kind == "partial" and frame is None:
+            attribution = span.text
+        speaker = Speaker(span.text, span.start_char, span.end_char, name)
+        if p is not None:
+            mem.last_speaker = p
+    return Quote(inner, s, e, kind, cue, speaker, attribution)
+
+
+def _indirect(doc: Doc, mem: _Memory, inside: list[bool]) -> list[Quote]:
+    """`X said (that) CLAUSE`, `according to X, CLAUSE`, `CLAUSE, X said.` without marks."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        if any(inside[t.idx] for t in sent if t.idx < len(inside)):
+            continue
+        for t in sent:
+            if t.lemma_.lower() not in INDIRECT_LEMMAS or t.pos_ != "VERB":
+                continue
+            comp = [c for c in t.children if c.dep_ == "ccomp"]
+            subj = _cue_subject(t)
+            if not comp or subj is None:
+                continue
+            if subj.pos_ == "NOUN" and subj.ent_type_ == "" and not any(c.dep_ == "det" for c in subj.children):
+                continue
+            c = comp[0]
+            toks = list(c.subtree)
+            if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
+                toks = toks[1:]
+            while toks and (toks[-1].is_punct or toks[-1].is_space):
+                toks = toks[:-1]
+            while toks and (toks[0].is_punct or toks[0].is_space):
+                toks = toks[1:]
+            if len(toks) < 3 or not any(x.pos_ in ("VERB", "AUX") for x in toks):
+                continue
+            if subj.i in range(toks[0].i, toks[-1].i + 1):
+                continue
+            qs, qe = toks[0].idx, toks[-1].idx + len(toks[-1])
+            span = _mention(doc, subj)
+            name, p = mem.resolve(span)
+            if name is None and span.root.pos_ != "PROPN":
+                continue  # "it said", "the report said": keep precision high
+            out.append(Quote(text[qs:qe], qs, qe, "indirect", t.text,
+                             Speaker(span.text, span.start_char, span.end_char, name)))
+            break
+        else:
+            for t in sent:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                    head_clause = t.head
+                    while head_clause.dep_ not in ("ROOT",) and head_clause.head is not head_clause:
+                        head_clause = head_clause.head
+                    pobj = next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    span = _mention(doc, pobj)
+                    name, _p = mem.resolve(span)
+                    if name is None:
+                        break
+                    acc_end = doc[t.i + 1].right_edge.i
+                    toks = [x for x in sent if not (t.i <= x.i <= acc_end) and not x.is_space]
+                    while toks and toks[-1].is_punct:
+                        toks.pop()
+                    while toks and toks[0].is_punct:
+                        toks.pop(0)
+                    if len(toks) < 3:
+                        break
+                    qs, qe = toks[0].idx, toks[-1].idx + len(toks[-1])
+                    out.append(Quote(text[qs:qe], qs, qe, "indirect", "according to",
+                                     Speaker(span.text, span.start_char, span.end_char, name)))
+                    break
+    return out

@@ -1,8 +1,353 @@
-"""TEMPORARY scaffold: replaced by the annotation work (issue 3)."""
+"""Actors: the actor dictionary (codebook/actors.yaml + pycountry countries +
+user files) and the sector rules, applied to spaCy entities and noun phrases.
+
+``describe_phrase`` is spaCy-free, for the event coder working on strings.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as _dt
+import functools
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import pycountry
+from spacy.tokens import Doc, Span
+
+from ..codebook import NON_STATE_CODES, SECTORS, builtin_path, iter_entries, line_of, load_yaml
+from ..errors import CodebookError
+from ..models import Entity
+from . import corrections, gazetteer
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "organization", "state", "group", "media")
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
-def find_entities(doc: Doc) -> list:
-    return []
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    country: str
+    sector: Optional[str]
+    kind: str
+    terms: tuple[tuple[Optional[str], Optional[str]], ...] = ()
+
+    def in_office(self, date: Optional[str]) -> bool:
+        if not self.terms or not date:
+            return True
+        return any((f is None or f <= date) and (t is None or date < t) for f, t in self.terms)
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a phrase denotes: any field may be None when the phrase does not say."""
+
+    name: Optional[str]
+    country: Optional[str]
+    sector: Optional[str]
+    kind: Optional[str] = None
+
+    def __iter__(self):  # so callers can unpack (name, country, sector)
+        return iter((self.name, self.country, self.sector))
+
+
+@dataclass
+class ActorDictionary:
+    aliases: dict[str, ActorEntry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, object] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> Optional[ActorEntry]:
+        return self.aliases.get(gazetteer.norm(text))
+
+
+def _valid_country(code: str) -> bool:
+    return code in NON_STATE_CODES or pycountry.countries.get(alpha_3=code) is not None or code in ("HKG", "XKX", "TWN", "PSE", "MAC")
+
+
+def _date(value, path: str, line) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise CodebookError(f"bad date {value!r} (want YYYY-MM-DD)", path=path, line=line)
+
+
+def _load_file(path: str, d: ActorDictionary, builtin: bool) -> None:
+    data = load_yaml(path)
+    entries = list(iter_entries(data, "actors", path))
+    d.versions[path] = data["version"]
+    for dem, code in (data.get("demonyms") or {}).items():
+        if not _valid_country(str(code)):
+            raise CodebookError(f"demonym {dem!r}: unknown country code {code!r}", path=path,
+                                line=line_of(data.get("demonyms"), 1))
+        d.demonyms[gazetteer.norm(dem)] = code
+    nouns = data.get("sector_nouns") or {}
+    for sector, words in nouns.items():
+        if sector not in SECTORS:
+            raise CodebookError(f"sector_nouns: unknown sector {sector!r}", path=path, line=line_of(nouns, 1))
+        for w in words:
+            d.sector_nouns[gazetteer.norm(str(w))] = sector
+    seen_here: dict[str, tuple[int, str]] = {}
+    for e in entries:
+        line = line_of(e)
+        name = e.get("name")
+        if not name or not isinstance(name, str):
+            raise CodebookError("entry without 'name'", path=path, line=line)
+        country = e.get("country")
+        if not country or not _valid_country(str(country)):
+            raise CodebookError(f"{name}: unknown country code {country!r} (ISO-3 or one of {', '.join(NON_STATE_CODES)})",
+                                path=path, line=line)
+        sector = e.get("sector")
+        if sector is not None and sector not in SECTORS:
+            raise CodebookError(f"{name}: unknown sector {sector!r}", path=path, line=line)
+        kind = e.get("kind", "organization")
+        if kind not in KINDS:
+            raise CodebookError(f"{name}: unknown kind {kind!r}", path=path, line=line)
+        terms = []
+        for t in e.get("terms") or []:
+            terms.append((_date(t.get("from"), path, line), _date(t.get("to"), path, line)))
+        if "from" in e or "to" in e:
+            terms.append((_date(e.get("from"), path, line), _date(e.get("to"), path, line)))
+        entry = ActorEntry(name, country, sector, kind, tuple(terms))
+        for alias in [name, *(e.get("aliases") or [])]:
+            key = gazetteer.norm(str(alias))
+            if key in seen_here and seen_here[key][1] != name:
+                raise CodebookError(f"{name}: duplicate alias {alias!r} (first at line {seen_here[key][0]})",
+                                    path=path, line=line)
+            seen_here[key] = (line, name)
+            # A user's file overrides the shipped one on purpose.
+            d.aliases[key] = entry
+
+
+def _add_countries(d: ActorDictionary) -> None:
+    """Every country as a state actor, from the gazetteer's names (pycountry + news aliases)."""
+    for key, g in gazetteer.country_index().items():
+        d.aliases.setdefault(key, ActorEntry(g.name, g.country, None, "state"))
+
+
+def load_actor_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
+    """The shipped dictionary plus ``extra_paths`` and files in EVENTWATCH_ACTORS (os.pathsep separated)."""
+    env = os.environ.get("EVENTWATCH_ACTORS", "")
+    paths = [*extra_paths, *(p for p in env.split(os.pathsep) if p)]
+    return _load(tuple(str(p) for p in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> ActorDictionary:
+    d = ActorDictionary()
+    _add_countries(d)
+    _load_file(str(builtin_path("actors.yaml")), d, True)
+    for p in paths:
+        _load_file(p, d, False)
+    log.debug("actor dictionary: %d aliases", len(d.aliases))
+    return d
+
+
+_DET = {"the", "a", "an", "some", "many", "several", "few", "two", "three", "four", "five", "six", "dozens",
+        "of", "hundreds", "thousands", "all", "most", "its", "their", "his", "her", "this", "that", "these",
+        "those", "other", "more", "young", "old", "local", "senior", "top", "former", "new", "unidentified",
+        "unnamed", "pro-democracy", "pro-beijing", "communist", "armed", "masked", "plainclothes", "riot"}
+_WORD = re.compile(r"[\w'’.&-]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", w) else w for w in _WORD.findall(text)]
+
+
+def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
+    """A country named by a demonym or a place in the phrase (longest match first)."""
+    low = [gazetteer.norm(w) for w in words]
+    for n in (3, 2, 1):
+        for i in range(len(low) - n + 1):
+            k = " ".join(low[i:i + n])
+            k2 = k[:-2] if k.endswith("'s") or k.endswith("’s") else k
+            if k2 in d.demonyms:
+                return d.demonyms[k2]
+            g = gazetteer.country_index().get(k2)
+            if g and words[i][:1].isupper():
+                return g.country
+            if words[i][:1].isupper() and n <= 2:
+                e = gazetteer.lookup(k2)
+                if e and e.feature == "city" and e.population > 1_000_000:
+                    return e.country
+    return None
+
+
+def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Optional[str]:
+    low = [gazetteer.norm(w) for w in words]
+    if head:
+        h = gazetteer.norm(head)
+        if h in d.sector_nouns:
+            return d.sector_nouns[h]
+    # The head of an English noun phrase is the last noun before a preposition
+    # ("men in uniform", "director of HRW"): try multi-word keys, then words
+    # before the first 'of/in/from', rightmost first.
+    text = " ".join(low)
+    for key in sorted((k for k in d.sector_nouns if " " in k), key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+            return d.sector_nouns[key]
+    cut = next((i for i, w in enumerate(low) if w in ("of", "in", "from", "at", "for", "with", "who", "that")), len(low))
+    for w in reversed(low[:cut]):
+        if w in d.sector_nouns:
+            return d.sector_nouns[w]
+    for w in reversed(low[cut:]):
+        if w in d.sector_nouns and w not in ("state",):
+            return d.sector_nouns[w]
+    return None
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def describe_phrase(text: str, *, head: str | None = None, context_country: str | None = None,
+                    date: str | None = None, extra_paths: Sequence[str] = ()) -> Optional[Description]:
+    """(name, country, sector, kind) of an actor noun phrase, or None when it names no actor.
+
+    A dictionary name inside the phrase wins ("director of Human Rights Watch (HRW)");
+    otherwise country comes from a demonym/place modifier or ``context_country``
+    and sector from the head noun rules.
+    """
+    d = load_actor_dictionary(extra_paths)
+    text = text.strip()
+    if not text:
+        return None
+    whole = d.lookup(text) or d.lookup(_PAREN.sub("", text))
+    words = _words(text)
+    sector = _sector_of(words, head, d)
+    if whole is None:
+        # Longest dictionary alias inside the phrase (n-grams, case kept for acronyms).
+        best = None
+        for n in range(min(len(words), 6), 0, -1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i:i + n])
+                k = gazetteer.norm(gram)
+                e = d.aliases.get(k)
+                if e is None or (n == 1 and not words[i][:1].isupper()):
+                    continue
+                if n == 1 and len(gram) <= 3 and not gram.isupper():
+                    continue  # "us", "who" as words, not the U.S. or the WHO
+                best = e
+                break
+            if best:
+                break
+        whole = best
+    if whole is not None:
+        if whole.kind == "person" and not whole.in_office(date):
+            return Description(whole.name, whole.country, None, whole.kind)
+        if whole.kind == "state":
+            # "Chinese police" → CHN COP; "China" alone → the state (sector unknown → GOV as government).
+            return Description(None if sector else whole.name, whole.country, sector or "GOV", "state" if not sector else "group")
+        if whole.kind in ("organization", "media") and sector and whole.sector in ("GOV",) and sector not in ("GOV", "PRM"):
+            # "Beijing police": metonym capital + sector noun → that country's sector.
+            return Description(None, whole.country, sector, "group")
+        return Description(whole.name, whole.country, whole.sector or sector, whole.kind)
+    country = _country_in(words, d)
+    if country is None and sector is None:
+        return None
+    if sector is None:
+        # A bare demonym ("Chinese") or place: the state.
+        return Description(None, country, None, "state")
+    return Description(None, country or context_country, sector, "group")
+
+
+# --- spaCy side -------------------------------------------------------------
+
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _article_country(doc: Doc, d: ActorDictionary) -> Optional[str]:
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            c = _country_in(_words(ent.text), d)
+            if c and c not in NON_STATE_CODES:
+                counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _phrase_spans(doc: Doc) -> list[Span]:
+    try:
+        chunks = list(doc.noun_chunks)
+    except ValueError:  # no parser in this pipeline
+        return []
+    out = []
+    for nc in chunks:
+        # Extend over a following "in/of + noun" ("men in uniform", "police in Dhaka").
+        end = nc.end
+        if end + 1 < len(doc) and doc[end].lower_ in ("in", "of") and doc[end].head.i == nc.root.i:
+            obj = [t for t in doc[end].children if t.dep_ == "pobj"]
+            if obj:
+                end = max(t.i for t in obj[0].subtree) + 1
+        out.append(doc[nc.start:end])
+    return out
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    d = load_actor_dictionary()
+    date = doc._.publication_date
+    ctx = _article_country(doc, d)
+    boiler = doc._.boilerplate or []
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    persons: dict[str, str] = {}  # surname -> full name seen earlier
+    for c in corrections.correct(doc):
+        if _overlaps((c.start, c.end), boiler):
+            continue
+        desc = describe_phrase(c.text, date=date, context_country=None)
+        ent = Entity(text=c.text, start=c.start, end=c.end, label=c.label)
+        if c.label == "MEDIA":
+            e = d.lookup(c.text)
+            ent.name, ent.country, ent.sector, ent.kind = (e.name, e.country, "MED", "media") if e else (c.text, None, "MED", "media")
+        elif c.country:
+            ent.country, ent.sector, ent.kind = c.country, c.sector, "group"
+            ent.name = desc.name if desc and desc.country == c.country and desc.name else None
+        elif desc is not None:
+            ent.name, ent.country, ent.sector, ent.kind = desc.name, desc.country, desc.sector, desc.kind
+        if c.label == "PERSON":
+            ent.kind = ent.kind or "person"
+            if ent.name is None:
+                parts = c.text.split()
+                if len(parts) >= 2:
+                    ent.name = c.text
+                    persons[parts[-1]] = c.text
+                elif parts and parts[0] in persons:
+                    ent.name = persons[parts[0]]
+                    e = d.lookup(ent.name)
+                    if e:
+                        ent.country, ent.sector = e.country, e.sector
+            elif ent.kind == "person":
+                persons[ent.name.split()[-1]] = ent.name
+        elif c.label == "GPE" and ent.kind in ("state", None) and ent.sector is None and ent.country:
+            ent.kind = "state"
+        out.append(ent)
+        taken.append((c.start, c.end))
+    for span in _phrase_spans(doc):
+        s, e = span.start_char, span.end_char
+        if _overlaps((s, e), boiler):
+            continue
+        toks = [t for t in span if t.pos_ != "DET"] or list(span)
+        desc = describe_phrase(span.text, head=span.root.text, context_country=ctx, date=date)
+        if desc is None or desc.sector is None:
+            continue
+        if _overlaps((s, e), taken):
+            # An entity inside the phrase already; keep the phrase only when it adds
+            # a sector the entity lacks ("Hong Kong residents", "Hungarian officials").
+            inner = [x for x in out if s <= x.start and x.end <= e]
+            if not inner or any(x.sector == desc.sector for x in inner) or inner[0].kind in ("person", "media"):
+                continue
+            if span.root.ent_type_:
+                continue
+        ent = Entity(text=span.text, start=s, end=e, label="ACTOR", name=desc.name, country=desc.country,
+                     sector=desc.sector, kind=desc.kind or "group")
+        out.append(ent)
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out

@@ -1,8 +1,73 @@
-"""TEMPORARY scaffold: replaced by the annotation work (issue 3)."""
+"""Places: GPE/LOC/FAC mentions resolved against the offline gazetteer.
+
+The article's country context (countries named or implied by resolved places
+elsewhere in the text) ranks same-name cities; a name with two comparable
+candidates and no context stays unresolved (country None) rather than wrong.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from collections import Counter
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..models import Place
+from . import gazetteer
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def find_places(doc: Doc) -> list:
-    return []
+def resolve_place(name: str, *, context_countries: Sequence[str] = ()) -> Optional[Place]:
+    """spaCy-free: a Place (offsets 0..len(name)) for a place name, or None if unknown/ambiguous."""
+    entry = gazetteer.lookup(name, context_countries)
+    if entry is None:
+        return None
+    return Place(text=name, start=0, end=len(name), name=entry.name, country=entry.country,
+                 lat=entry.lat, lon=entry.lon, feature=entry.feature)
+
+
+def _trim(span: Span) -> tuple[int, int, str]:
+    """Char span without a leading 'the' and a trailing possessive."""
+    toks = list(span)
+    while toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    while toks and toks[-1].tag_ == "POS" or (toks and toks[-1].text in ("'s", "\u2019s")):
+        toks = toks[:-1]
+    if not toks:
+        return span.start_char, span.end_char, span.text
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return start, end, span.doc.text[start:end]
+
+
+def find_places(doc: Doc) -> list[Place]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append(_trim(ent))
+    # Demonym / metonym actors ("Chinese", "Beijing's") are not places; but a
+    # GPE spaCy labelled ORG ("Hong Kong" sometimes) that is a known country is.
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and gazetteer.norm(ent.text) in gazetteer.country_index():
+            spans.append(_trim(ent))
+    # First pass: unambiguous entries give the context countries.
+    ctx: Counter[str] = Counter()
+    for _, _, text in spans:
+        e = gazetteer.lookup(text)
+        if e:
+            ctx[e.country] += 1
+    context = [c for c, _ in ctx.most_common()]
+    out, seen = [], set()
+    for start, end, text in sorted(spans):
+        if (start, end) in seen or not text.strip():
+            continue
+        seen.add((start, end))
+        e = gazetteer.lookup(text, context)
+        if e is None:
+            out.append(Place(text=text, start=start, end=end))
+        else:
+            out.append(Place(text=text, start=start, end=end, name=e.name, country=e.country,
+                             lat=e.lat, lon=e.lon, feature=e.feature))
+    return out

@@ -181,26 +181,32 @@ def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
     return None
 
 
+# Partitive heads take the sector of their "of" object ("members of the regime").
+_PARTITIVE = {"members", "member", "group", "groups", "some", "many", "dozens", "hundreds", "thousands",
+              "one", "two", "three", "four", "five", "part", "number", "majority", "most", "all", "several"}
+
+
 def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Optional[str]:
     low = [gazetteer.norm(w) for w in words]
-    if head:
-        h = gazetteer.norm(head)
-        if h in d.sector_nouns:
-            return d.sector_nouns[h]
-    # The head of an English noun phrase is the last noun before a preposition
-    # ("men in uniform", "director of HRW"): try multi-word keys, then words
-    # before the first 'of/in/from', rightmost first.
     text = " ".join(low)
+    h = gazetteer.norm(head) if head else None
+    # Multi-word keys first ("men in uniform" before "men", "riot police").
     for key in sorted((k for k in d.sector_nouns if " " in k), key=len, reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text):
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) and (h is None or h in key.split()):
             return d.sector_nouns[key]
+    if h is not None and h not in _PARTITIVE:
+        return d.sector_nouns.get(h)
+    # The head of an English noun phrase is the last noun before a preposition
+    # ("director of HRW"): words before the first 'of/in/...', rightmost first;
+    # after it only for partitive heads ("members of the Chinese regime").
     cut = next((i for i, w in enumerate(low) if w in ("of", "in", "from", "at", "for", "with", "who", "that")), len(low))
     for w in reversed(low[:cut]):
         if w in d.sector_nouns:
             return d.sector_nouns[w]
-    for w in reversed(low[cut:]):
-        if w in d.sector_nouns and w not in ("state",):
-            return d.sector_nouns[w]
+    if cut < len(low) and (cut == 0 or low[cut - 1] in _PARTITIVE):
+        for w in reversed(low[cut:]):
+            if w in d.sector_nouns:
+                return d.sector_nouns[w]
     return None
 
 
@@ -220,6 +226,8 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
     if not text:
         return None
     whole = d.lookup(text) or d.lookup(_PAREN.sub("", text))
+    if whole is not None and text.islower() and len(text) <= 4:
+        whole = None  # "who", "us": words, not the WHO or the U.S.
     words = _words(text)
     sector = _sector_of(words, head, d)
     if whole is None:
@@ -283,7 +291,9 @@ def _phrase_spans(doc: Doc) -> list[Span]:
     for nc in chunks:
         # Extend over a following "in/of + noun" ("men in uniform", "police in Dhaka").
         end = nc.end
-        if end + 1 < len(doc) and doc[end].lower_ in ("in", "of") and doc[end].head.i == nc.root.i:
+        prep = doc[end].lower_ if end < len(doc) else ""
+        if end + 1 < len(doc) and doc[end].head.i == nc.root.i and (
+                prep == "in" or (prep == "of" and nc.root.lower_ in _PARTITIVE)):
             obj = [t for t in doc[end].children if t.dep_ == "pobj"]
             if obj:
                 end = max(t.i for t in obj[0].subtree) + 1
@@ -299,10 +309,30 @@ def find_entities(doc: Doc) -> list[Entity]:
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
     persons: dict[str, str] = {}  # surname -> full name seen earlier
+    # Country of each sentence: the first state named in it (demonym, place,
+    # known person), else the article's most frequent one.
+    sent_bounds = [(snt.start_char, snt.end_char) for snt in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [(0, len(doc.text))]
+    sent_ctx: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "PERSON"):
+            desc0 = describe_phrase(ent.text, date=date)
+            if desc0 and desc0.country and desc0.country not in NON_STATE_CODES:
+                for k, (a, b) in enumerate(sent_bounds):
+                    if a <= ent.start_char < b:
+                        sent_ctx.setdefault(k, desc0.country)
+
+    def _sent_country(pos: int) -> Optional[str]:
+        for k, (a, b) in enumerate(sent_bounds):
+            if a <= pos < b:
+                return sent_ctx.get(k, ctx)
+        return ctx
+
     for c in corrections.correct(doc):
         if _overlaps((c.start, c.end), boiler):
             continue
-        desc = describe_phrase(c.text, date=date, context_country=None)
+        desc = describe_phrase(c.text, date=date, context_country=_sent_country(c.start))
+        if c.label == "NORP" and not c.country and (desc is None or desc.country is None):
+            continue  # "communist", "democratic": adjectives, not actors
         ent = Entity(text=c.text, start=c.start, end=c.end, label=c.label)
         if c.label == "MEDIA":
             e = d.lookup(c.text)
@@ -335,7 +365,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         if _overlaps((s, e), boiler):
             continue
         toks = [t for t in span if t.pos_ != "DET"] or list(span)
-        desc = describe_phrase(span.text, head=span.root.text, context_country=ctx, date=date)
+        desc = describe_phrase(span.text, head=span.root.text, context_country=_sent_country(s), date=date)
         if desc is None or desc.sector is None:
             continue
         if _overlaps((s, e), taken):
@@ -346,6 +376,8 @@ def find_entities(doc: Doc) -> list[Entity]:
                 continue
             if span.root.ent_type_:
                 continue
+        if _overlaps((s, e), [(x.start, x.end) for x in out if x.label == "ACTOR"]):
+            continue  # nested noun chunk of a phrase already taken
         ent = Entity(text=span.text, start=s, end=e, label="ACTOR", name=desc.name, country=desc.country,
                      sector=desc.sector, kind=desc.kind or "group")
         out.append(ent)

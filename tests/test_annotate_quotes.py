@@ -64,6 +64,10 @@ CASES = [
     ('"The protesters attacked police officers first," the ministry said in a statement.',
      "The protesters attacked police officers first", None, "direct"),
     ('"We condemn the arrests," Amnesty International said.', "We condemn the arrests", "Amnesty International", "direct"),
+    ("Egypt's Foreign Ministry summoned the envoy.\n\n\"The meddling must end,\" the ministry said.",
+     "The meddling must end", "Foreign Ministry", "direct"),
+    ('Human Rights Watch said the detentions were arbitrary. "They must be freed," they said.',
+     "They must be freed", "Human Rights Watch", "direct"),
     # indirect speech
     ('Maria Lopez said that the government had ignored the court ruling.', "the government had ignored the court ruling", "Maria Lopez", "indirect"),
     ('Peter Okafor said the election would be postponed until March.', "the election would be postponed until March", "Peter Okafor", "indirect"),

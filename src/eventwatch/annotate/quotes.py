@@ -146,9 +146,11 @@ def _entities(doc: Doc) -> list[tuple[int, int, str, str]]:
                 "ORG" if e.label in ("ORG", "NORP", "GPE", "MEDIA") or kind in ("organization", "state", "group", "media") else "")
             if label:
                 out.append((e.start, e.end, label, e.name or e.text))
-        if out:
-            return sorted(out)
+    # doc.ents fill in what the entity component left out (it may list only
+    # dictionary actors), never overriding its names.
     for e in doc.ents:
+        if any(s < e.end_char and e.start_char < en for s, en, _, _ in out):
+            continue
         if e.label_ in ("PERSON", "ORG", "NORP", "GPE"):
             t = e.text.strip()
             t = re.sub(r"^(the|The)\s+", "", t)
@@ -163,6 +165,7 @@ class _Memory:
         self.ents = _entities(doc)
         self.people: list[_Person] = []
         self.last_speaker: Optional[_Person] = None
+        self.last_group: Optional[str] = None
         self._build()
 
     def _build(self) -> None:
@@ -229,6 +232,7 @@ class _Memory:
         if low in PRONOUNS:
             g = PRONOUNS[low]
             if g == "g":
+                # "they said": the group that spoke last, else the last organisation named
                 org = self._last_org(span.start_char)
                 return org, None
             if low == "i":
@@ -253,8 +257,14 @@ class _Memory:
         if root.pos_ == "PROPN":
             return text, None
         if root.pos_ == "NOUN":
-            # "the ministry", "officials": a named group, unresolved to a person
-            return None, None
+            # "the ministry said": the last organisation named with that word
+            # ("the Foreign Ministry"); otherwise unresolved, never guessed.
+            word = root.text.lower()
+            best = None
+            for s, e, label, name in self.ents:
+                if label == "ORG" and s < span.start_char and re.search(rf"\b{re.escape(word)}\b", name.lower()):
+                    best = name
+            return best, None
         return None, None
 
     def _recent(self, pos: int, gender: Optional[str]) -> Optional[_Person]:
@@ -274,10 +284,18 @@ class _Memory:
         return ls or best
 
     def _last_org(self, pos: int) -> Optional[str]:
-        best = None
+        best, best_at = None, -1
         for s, e, label, name in self.ents:
             if label == "ORG" and s < pos:
-                best = name
+                best, best_at = name, s
+        # a group the tagger missed but that spoke ("Human Rights Watch said")
+        for t in self.doc:
+            if t.idx >= pos:
+                break
+            if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB":
+                subj = _cue_subject(t)
+                if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON" and subj.idx > best_at:
+                    best, best_at = _mention(self.doc, subj).text, subj.idx
         return best
 
 
@@ -294,6 +312,13 @@ def _mention(doc: Doc, tok: Token) -> Span:
                 if e - 1 > s and doc[e - 1].text in ("'s", "’s"):
                     e -= 1
                 return doc[s:e]
+    if tok.pos_ == "PROPN":
+        # a name the model did not tag: the run of proper nouns around it
+        # ("Human Rights Watch", parsed as nested compounds)
+        left, right = tok.i, tok.i + 1
+        while left > tok.sent.start and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat", "nmod", "amod"):
+            left -= 1
+        return doc[left:right]
     left = tok.i
     for ch in tok.lefts:
         if ch.dep_ in ("compound", "amod", "nmod") and ch.i < left:
@@ -498,6 +523,8 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         speaker = Speaker(span.text, span.start_char, span.end_char, name)
         if p is not None:
             mem.last_speaker = p
+        elif name is not None and span.root.lower_ not in PRONOUNS:
+            mem.last_group = name
     return Quote(inner, s, e, kind, cue, speaker, attribution)
 
 

@@ -42,6 +42,32 @@ def _trim(span: Span) -> tuple[int, int, str]:
     return start, end, span.doc.text[start:end]
 
 
+# A proper noun spaCy left untagged counts as a place only if it is a country
+# or a city at least this populous (small towns share names with people).
+MISSED_MIN_POPULATION = 100_000
+
+
+def _missed(doc: Doc) -> list[tuple[int, int, str]]:
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.ent_type_:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        span = doc[i:j]
+        key = gazetteer.norm(span.text)
+        cities = gazetteer.city_index().get(key, ())
+        # Any candidate counts here; ambiguity is settled with context below.
+        if key in gazetteer.country_index() or (cities and cities[0].population >= MISSED_MIN_POPULATION):
+            out.append((span.start_char, span.end_char, span.text))
+        i = j
+    return out
+
+
 def find_places(doc: Doc) -> list[Place]:
     spans = []
     for ent in doc.ents:
@@ -52,6 +78,7 @@ def find_places(doc: Doc) -> list[Place]:
     for ent in doc.ents:
         if ent.label_ == "ORG" and gazetteer.norm(ent.text) in gazetteer.country_index():
             spans.append(_trim(ent))
+    spans.extend(_missed(doc))
     # First pass: unambiguous entries give the context countries.
     ctx: Counter[str] = Counter()
     for _, _, text in spans:

@@ -68,6 +68,15 @@ CASES = [
      "The meddling must end", "Foreign Ministry", "direct"),
     ('Human Rights Watch said the detentions were arbitrary. "They must be freed," they said.',
      "They must be freed", "Human Rights Watch", "direct"),
+    # family name first
+    ('Prime Minister Liu Wen spoke to parliament.\n\n"These are hard times," Liu said. "We will lift the curfew soon."',
+     "These are hard times", "Liu Wen", "direct"),
+    # second sentence-quote in the paragraph continues the same speaker
+    ('Prime Minister Liu Wen spoke to parliament.\n\n"These are hard times," Liu said. "We will lift the curfew soon."',
+     "We will lift the curfew soon", "Liu Wen", "direct"),
+    # the attribution never comes from the next paragraph
+    ('"The door is open," Nadia Rahman said.\n\n"Nothing has changed."\n\nThe opposition called the plan "a trap."',
+     "a trap", None, "partial"),
     # indirect speech
     ('Maria Lopez said that the government had ignored the court ruling.', "the government had ignored the court ruling", "Maria Lopez", "indirect"),
     ('Peter Okafor said the election would be postponed until March.', "the election would be postponed until March", "Peter Okafor", "indirect"),
@@ -127,6 +136,7 @@ def test_find_quotes_speaker_accuracy(nlp):
     ("Beijing’s response came in the ministry’s statement.", "s response"),
     ("The minister's aides didn't comment on the deal's terms.", "s aides"),
     ("The army sent troops and tanks to the border.", "troops"),
+    ('The report, titled "Silenced Voices," lists 40 cases.', "Silenced Voices"),
 ])
 def test_find_quotes_no_false_quote(nlp, text, absent):
     assert not any(absent in q.text for q in nlp(text)._.quotes)

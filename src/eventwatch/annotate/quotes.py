@@ -220,7 +220,9 @@ class _Memory:
             if label != "PERSON" or len(other) <= len(best):
                 continue
             ow = other.split()
-            if name.split() and (ow[-1] == name.split()[-1] and len(name.split()) == 1 or other.endswith(" " + name)):
+            nw = name.split()
+            # "Roth" -> "Kenneth Roth"; "Liu" -> "Liu Wen" (family name first)
+            if nw and (len(nw) == 1 and nw[0] in (ow[-1], ow[0]) or other.endswith(" " + name)):
                 best = other
         return best
 
@@ -243,7 +245,8 @@ class _Memory:
             return (cand.name, cand) if cand else (None, None)
         # entity overlapping the span
         for s, e, label, name in self.ents:
-            if s < span.end_char and span.start_char < e:
+            # the entity must hold the head word: "U.N. human rights office" is not "U.N."
+            if s <= root.idx < e:
                 if label == "PERSON":
                     full = self._full(name)
                     p = next((x for x in self.people if x.name == full), None)
@@ -424,7 +427,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for q in quotes:
         if q.speaker is None and q.kind == "direct" and last is not None and last.speaker is not None:
             between = text[last.end:q.start]
-            if len(between) < 6 and between.count("\n") >= 1:
+            # wire style: the next paragraph opens the same speaker's quote;
+            # or "A," Liu said. "B." within one paragraph
+            same_para = "\n" not in between and last.kind == "direct" and len(between) < 60
+            if len(between) < 6 and between.count("\n") >= 1 or same_para:
                 q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
                 q.cue = last.cue
         last = q
@@ -450,12 +456,26 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     return before, after_tokens
 
 
+def _until_para(toks: list[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        if t.is_space and "\n" in t.text or "\n\n" in t.whitespace_:
+            if not t.is_space:
+                out.append(t)
+            break
+        out.append(t)
+    return out
+
+
 def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     text = doc.text
     inner = text[s:e]
     words = inner.split()
     before, after = _sent_tokens_outside(doc, s, e)
     # trim "after" at the next quote mark (split quotes: "A," Roth said, "B.")
+    # never look across a paragraph break for the attribution
+    after = _until_para(after)
+    before = list(reversed(_until_para(list(reversed(before)))))
     cut = []
     for t in after:
         if t.text in ('"', "“", "”") or t.idx < len(inside) and inside[t.idx] and t.idx > e + 1:
@@ -472,10 +492,10 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     prev_ch = prev_text[-1:] if prev_text else ""
     stripped_before = [t for t in before if not t.is_space]
     # Titles of works / outlets: told "Fox & Friends", watch "X", in "Y" magazine
-    if closed and len(words) <= 5 and inner[:1].isupper() and not re.search(r"[.,!?]$", inner.strip()):
+    if closed and len(words) <= 5 and inner[:1].isupper() and not re.search(r"[.!?]$", inner.strip()):
         prev_word = stripped_before[-1].lemma_.lower() if stripped_before else ""
         titled = sum(1 for w in words if w[:1].isupper() or w in ("&", "of", "and", "the"))
-        if prev_word in ("tell", "on", "in", "watch", "read", "titled", "entitle", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
+        if prev_word in ("tell", "on", "in", "watch", "read", "title", "titled", "entitle", "entitled", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
             return None
     direct = (not stripped_before or prev_ch in (":", ",", "—", "–", "") or prev_ch == "\n"
               or text[max(0, s - 3):s - 1].strip() == "" and (prev_ch in ".!?\n" or not prev_ch)

@@ -1,8 +1,358 @@
-"""TEMPORARY scaffold: replaced by the annotation work (issue 3)."""
+"""Temporal expressions: find them in a parsed doc and normalise them to
+TIMEX3-style values relative to the publication date.
+
+Candidates come from spaCy's DATE (and day-bearing TIME) entities plus
+regular expressions over the doc text for forms the small model misses
+("Jan. 15", "last week", "on Friday", "the 1990s"). Spans follow the TimeML
+extent convention: leading prepositions ("on", "in", "since") are outside
+the TIMEX, determiners and modifiers ("the", "last", "early") inside.
+
+Absolute strings are parsed with dateparser's ``DateDataParser``; the
+relative arithmetic (last/next/this, weekdays, the nearest-year rule for
+year-less dates) is ours, because dateparser resolves those toward the past
+or the future only, never toward the nearest date.
+"""
 from __future__ import annotations
+
+import datetime as _dt
+import functools
+import logging
+import re
+from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..models import DateMention
 
-def find_dates(doc: Doc) -> list:
-    return []
+log = logging.getLogger(__name__)
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], 1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+              "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "several": None, "few": None, "a few": None, "some": None, "many": None}
+UNITS = r"(?:day|week|month|year|decade|century|quarter|hour|minute)s?"
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+             r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+             r"Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MOD = r"(?:(?:early|late|mid|the middle of|the end of|the beginning of|the start of)[\s-]+)?"
+_REL = r"(?:last|next|this|past|coming|previous|earlier this|later this|early this|late this|late last|early last|early next)"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|\d+)"
+
+# Forms spaCy's small model misses or splits; each match is a candidate span.
+PATTERNS = [re.compile(p, re.I) for p in (
+    rf"\b{_MOD}{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
+    rf"\b\d{{1,2}}\s+{_MONTH_RE}(?:,?\s+\d{{4}})?\b",
+    rf"\b{_MOD}(?:{_REL}\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?(?![\w])",
+    rf"\b(?:(?:last|next|this|past|coming)\s+)?{_WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?\b",
+    rf"\b{_MOD}(?:the\s+)?(?:{_REL}|the\s+past|the\s+last)\s+(?:week|month|year|decade|quarter|spring|summer|fall|autumn|winter|weekend|fiscal year)\b",
+    rf"\b{_NUM}(?:\s+|-)(?:{UNITS})\s+(?:ago|earlier|later|from now)\b",
+    r"\b(?:yesterday|today|tomorrow|tonight)\b",
+    r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?:1[89]|20)\d0'?s\b",
+    rf"\b{_MOD}(?:in\s+)?(?<![\d,.$])(?:1[89]\d\d|20[0-4]\d)(?![\d,.%])\b",
+    r"\b(?:now|currently|at present|nowadays)\b",
+)]
+
+_LEAD_PREP = re.compile(r"^(?:(?:on|in|since|by|during|until|till|from|of|at|for|as of|before|after|through|throughout|to|about|around|nearly|almost|more than|over)\s+)+", re.I)
+_TRAIL = re.compile(r"[\s,.;:'’)\"]+$")
+_YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    import dateparser.date
+
+    return dateparser.date.DateDataParser(languages=["en"])
+
+
+def _pub(publication_date: Optional[str]) -> Optional[_dt.date]:
+    if not publication_date:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(publication_date)[:10])
+    except ValueError:
+        return None
+
+
+def _add_months(d: _dt.date, n: int) -> _dt.date:
+    m = d.month - 1 + n
+    return _dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _nearest_year(pub: _dt.date, month: int, day: Optional[int]) -> int:
+    """The year that puts month(/day) nearest the publication date."""
+    best, best_gap = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = _dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((d - pub).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _season(pub: _dt.date, name: str, rel: str) -> str:
+    y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+    return f"{y}-{SEASONS[name]}"
+
+
+def _number(tok: str) -> Optional[int]:
+    tok = tok.lower()
+    if tok.isdigit():
+        return int(tok)
+    return NUMBERS.get(tok)
+
+
+def normalize(expression: str, publication_date: Optional[str], *,
+              tense: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """(value, precision) of a temporal expression, TIMEX3-style.
+
+    ``tense`` is "past", "future" or None (unknown), used to pick the
+    direction of a bare weekday. Year-less and relative expressions with no
+    publication date give value None at their precision.
+    """
+    pub = _pub(publication_date)
+    e = _LEAD_PREP.sub("", expression.strip())
+    e = _TRAIL.sub("", e)
+    low = re.sub(r"\s+", " ", e.lower()).replace("’", "'")
+    if not low:
+        return None, None
+    if re.fullmatch(r"(?:right )?now|currently|at present|nowadays|the present|present", low):
+        return "PRESENT_REF", "present"
+    # Durations: a quantity of units that is not anchored ("seven months", "for a decade")
+    if re.fullmatch(rf"(?:the )?(?:{_NUM}|\w+-)?(?:[\s-]*(?:more |full |long |and a half |\w+ )?)?{UNITS}(?:'s?|')?(?: long| or so| and a half)?", low) \
+            and not re.search(r"\b(?:this|last|next|that|the (?:same|following|previous))\b", low) or \
+            re.fullmatch(rf"the (?:past|last|next|previous|coming) (?:{_NUM} )?{UNITS}", low) and re.search(r"\d|(?:s)$|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|few)\b", low):
+        return None, "duration"
+    if re.fullmatch(r"the past (?:year|decade|month|week)|the past few \w+", low):
+        return None, "duration"
+    low = re.sub(r"^the ", "", low)
+    # strip fuzzy modifiers: the value keeps the granularity of the rest (TIMEX3 "early 2011" = 2011)
+    low = re.sub(r"^(?:early|late|mid|the middle of|middle of|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+", "", low)
+    low = re.sub(r"^(?:the )", "", low)
+
+    # decades
+    m = re.fullmatch(r"(?:mid-|early |late )?(1[89]|20)(\d)0'?s", low)
+    if m:
+        return m.group(1) + m.group(2), "decade"
+    m = re.fullmatch(r"'(\d)0s", low)
+    if m:
+        return ("19" + m.group(1)), "decade"
+    m = re.fullmatch(r"(?:year )?(1[89]\d\d|20\d\d)", low)
+    if m:
+        return m.group(1), "year"
+    if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return (pub.isoformat() if pub else None), "day"
+    if low in ("yesterday", "tomorrow"):
+        if not pub:
+            return None, "day"
+        return (pub + _dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat(), "day"
+
+    # N units ago / earlier / later / from now
+    m = re.fullmatch(rf"({_NUM})[\s-]+(day|week|month|year|decade)s? (ago|earlier|later|from now)", low)
+    if m:
+        n = _number(m.group(1))
+        unit = m.group(2)
+        sign = 1 if m.group(3) in ("later", "from now") else -1
+        if n is None or pub is None:
+            return None, unit if unit != "decade" else "decade"
+        if unit == "day":
+            return (pub + _dt.timedelta(days=sign * n)).isoformat(), "day"
+        if unit == "week":
+            d = pub + _dt.timedelta(weeks=sign * n)
+            iy, iw, _ = d.isocalendar()
+            return f"{iy}-W{iw:02d}", "week"
+        if unit == "month":
+            return _add_months(pub, sign * n).strftime("%Y-%m"), "month"
+        if unit == "year":
+            return str(pub.year + sign * n), "year"
+        return str((pub.year + sign * 10 * n) // 10), "decade"
+
+    # relative unit: last/next/this week|month|year|quarter|season
+    m = re.fullmatch(rf"({_REL}|past|same) (week|weekend|month|year|fiscal year|quarter|decade|{'|'.join(SEASONS)})", low)
+    if m:
+        rel, unit = m.group(1).split()[-1], m.group(2)
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit in SEASONS:
+            return (_season(pub, unit, "last" if step < 0 else "next" if step > 0 else "this") if pub else None), "season"
+        if pub is None:
+            return None, {"weekend": "week", "fiscal year": "year"}.get(unit, unit)
+        if unit in ("week", "weekend"):
+            iy, iw, _ = (pub + _dt.timedelta(weeks=step)).isocalendar()
+            return f"{iy}-W{iw:02d}", "week"
+        if unit == "month":
+            return _add_months(pub, step).strftime("%Y-%m"), "month"
+        if unit in ("year", "fiscal year"):
+            return str(pub.year + step), "year"
+        if unit == "decade":
+            return str(pub.year // 10 + step), "decade"
+        q = (pub.month - 1) // 3 + step
+        return f"{pub.year + q // 4}-Q{q % 4 + 1}", "quarter"
+    m = re.fullmatch(rf"(first|second|third|fourth) quarter(?: of (\d{{4}}))?", low)
+    if m:
+        y = m.group(2) or (str(pub.year) if pub else None)
+        q = ["first", "second", "third", "fourth"].index(m.group(1)) + 1
+        return (f"{y}-Q{q}" if y else None), "quarter"
+    m = re.fullmatch(rf"(?:(last|next|this) )?({'|'.join(SEASONS)})(?: of)?(?: (\d{{4}}))?", low)
+    if m:
+        if m.group(3):
+            return f"{m.group(3)}-{SEASONS[m.group(2)]}", "season"
+        return (_season(pub, m.group(2), m.group(1) or "this") if pub else None), "season"
+
+    # weekdays
+    m = re.fullmatch(rf"(?:(last|next|this|past|coming) )?({'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?", low)
+    if m:
+        if pub is None:
+            return None, "day"
+        rel, wd = m.group(1), WEEKDAYS[m.group(2)]
+        back = (pub.weekday() - wd) % 7
+        fwd = (wd - pub.weekday()) % 7
+        if rel in ("last", "past") or (rel is None and tense == "past"):
+            d = pub - _dt.timedelta(days=back)
+        elif rel in ("next", "coming") or (rel is None and tense == "future"):
+            d = pub + _dt.timedelta(days=fwd)
+        else:
+            d = pub - _dt.timedelta(days=back) if back <= fwd else pub + _dt.timedelta(days=fwd)
+        return d.isoformat(), "day"
+
+    # "last/this/next <Month>": relative month names
+    m = re.fullmatch(rf"(last|this|next) ([a-z]+\.?)", low)
+    if m and _month_of(m.group(2)):
+        if pub is None:
+            return None, "month"
+        mo = _month_of(m.group(2))
+        y = pub.year
+        if m.group(1) == "last":
+            y = pub.year if mo < pub.month else pub.year - 1
+        elif m.group(1) == "next":
+            y = pub.year if mo > pub.month else pub.year + 1
+        return f"{y}-{mo:02d}", "month"
+
+    return _absolute(low, pub)
+
+
+def _month_of(word: str) -> Optional[int]:
+    w = word.rstrip(".").lower()
+    return MONTHS.get(w) or MONTH_ABBR.get(w)
+
+
+def _absolute(low: str, pub: Optional[_dt.date]) -> tuple[Optional[str], Optional[str]]:
+    """Calendar strings, via dateparser; a year-less one takes the nearest year."""
+    # "Jan. 15" -> "Jan 15": dateparser reads the period as a separator
+    clean = re.sub(r"\b([a-z]{3,4})\.", r"\1", low)
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", clean)
+    words = clean.replace(",", " ").split()
+    if not words or not any(_month_of(w) for w in words) and not _YEAR_IN.search(clean):
+        return None, None
+    has_year = bool(_YEAR_IN.search(clean))
+    data = _parser().get_date_data(clean)
+    if data is None or data.date_obj is None:
+        return None, None
+    d, period = data.date_obj.date(), data.period
+    if period not in ("day", "month", "year"):
+        period = "day"
+    if not has_year:
+        if pub is None:
+            return None, period
+        y = _nearest_year(pub, d.month, d.day if period == "day" else None)
+        try:
+            d = d.replace(year=y)
+        except ValueError:
+            return None, period
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[period]
+    return d.strftime(fmt), period
+
+
+def _tense(span) -> Optional[str]:
+    """Past/future of the clause governing a span, from the parse."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(k in ("will", "'ll", "shall") for k in kids) or "going" in kids:
+        return "future"
+    if tok.tag_ in ("VBD",) or any(k in ("did", "had", "was", "were") for k in kids):
+        return "past"
+    if tok.tag_ == "VBN" and any(k in ("has", "have") for k in kids):
+        return "past"
+    return None
+
+
+_DAYISH = re.compile(rf"{_WEEKDAY_RE}|yesterday|today|tomorrow|tonight", re.I)
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAYISH.search(ent.text)):
+            spans.append((ent.start_char, ent.end_char))
+    for pat in PATTERNS:
+        for m in pat.finditer(text):
+            spans.append((m.start(), m.end()))
+    # merge overlapping spans into their union so one expression is one mention
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """TimeML extent: no leading preposition, no trailing punctuation."""
+    seg = text[s:e]
+    m = _LEAD_PREP.match(seg)
+    if m and m.end() < len(seg):
+        s += m.end()
+        seg = text[s:e]
+    t = _TRAIL.search(seg)
+    if t and t.start() > 0:
+        e = s + t.start()
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Every temporal expression of ``doc``, normalised against doc._.publication_date."""
+    pub = doc._.publication_date
+    text = doc.text
+    out: list[DateMention] = []
+    unresolved = False
+    for s, e in _candidates(doc):
+        s, e = _trim(text, s, e)
+        if e <= s or not text[s:e].strip():
+            continue
+        expr = text[s:e]
+        # a bare number spaCy called DATE ("105", "3") is noise, not a date
+        if re.fullmatch(r"\d{1,3}", expr):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        tense = _tense(span) if span is not None else None
+        value, precision = normalize(expr, pub, tense=tense)
+        if value is None and precision in ("day", "month", "week", "season", "quarter") and not pub:
+            unresolved = True
+        out.append(DateMention(expr, s, e, value, precision))
+    if unresolved:
+        if doc._.ew_warnings is None:
+            doc._.ew_warnings = []
+        doc._.ew_warnings.append(
+            "dates: a year-less or relative date could not be resolved: no publication date")
+    return out

@@ -162,6 +162,24 @@ def _words(text: str) -> list[str]:
     return [w.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", w) else w for w in _WORD.findall(text)]
 
 
+_DEMONYM_SUFFIX = re.compile(r"(?:ians?|ans?|eses?|is|i|ish|ic|ots?|s)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym_guess(word: str) -> Optional[str]:
+    """Country of an adjective/plural not in the demonym list ("Latvian", "Fijians",
+    "Kyrgyz"): the one country whose name shares its stem (≥4 letters)."""
+    w = word.lower()
+    if len(w) < 4 or not word[:1].isupper():
+        return None
+    stem = _DEMONYM_SUFFIX.sub("", w) or w
+    if len(stem) < 4:
+        return None
+    hits = {g.country for k, g in gazetteer.country_index().items()
+            if k.startswith(stem[:max(4, len(stem) - 1)]) and " " not in k}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
     """A country named by a demonym or a place in the phrase (longest match first)."""
     low = [gazetteer.norm(w) for w in words]
@@ -171,6 +189,8 @@ def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
             k2 = k[:-2] if k.endswith("'s") or k.endswith("’s") else k
             if k2 in d.demonyms:
                 return d.demonyms[k2]
+            if k2.endswith("s") and k2[:-1] in d.demonyms and words[i][:1].isupper():
+                return d.demonyms[k2[:-1]]  # plural: "Palestinians", "Serbs"
             g = gazetteer.country_index().get(k2)
             if g and words[i][:1].isupper():
                 return g.country
@@ -178,6 +198,11 @@ def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
                 e = gazetteer.lookup(k2)
                 if e and e.feature == "city" and e.population > 1_000_000:
                     return e.country
+    for w in words:
+        if w[:1].isupper() and w.lower() not in _DET:
+            g = _demonym_guess(w)
+            if g:
+                return g
     return None
 
 

@@ -77,6 +77,15 @@ CASES = [
     # the attribution never comes from the next paragraph
     ('"The door is open," Nadia Rahman said.\n\n"Nothing has changed."\n\nThe opposition called the plan "a trap."',
      "a trap", None, "partial"),
+    # the named apposition speaks, not the title
+    ('"We call for their release," said Amnesty\'s regional director, Joanna Park.',
+     "We call for their release", "Joanna Park", "direct"),
+    # "he" after an indirect-speech subject
+    ('The minister, Hassan Jaber, rejected the claims. He said the activists had broken the law.',
+     "the activists had broken the law", "Hassan Jaber", "indirect"),
+    # "he" after an unnamed speaker: no name is guessed
+    ('Hassan Jaber denied it.\n\n"I saw them beat a woman," a witness told Reuters. He said police "dragged her away."',
+     "dragged her away", None, "partial"),
     # indirect speech
     ('Maria Lopez said that the government had ignored the court ruling.', "the government had ignored the court ruling", "Maria Lopez", "indirect"),
     ('Peter Okafor said the election would be postponed until March.', "the election would be postponed until March", "Peter Okafor", "indirect"),

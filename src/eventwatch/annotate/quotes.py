@@ -60,11 +60,15 @@ FEMALE = set("mary patricia jennifer linda elizabeth barbara susan jessica sarah
              "christina joan evelyn lauren judith olivia martha cheryl megan andrea hannah "
              "jacqueline ann jean alice kathryn gloria teresa sara janice doris julia marie "
              "carrie angela theresa hillary nancy ursula kamala sophie claire agnes aung "
-             "tsai ingrid fatima aisha leila sophia isabel ana elena irina natalia olga".split())
+             "tsai ingrid joanna jane lucy nadia grace fatima aisha leila sophia isabel ana elena irina natalia olga".split())
 MEDIA_WORDS = re.compile(
     r"\b(news|times|post|journal|herald|tribune|press|agency|radio|tv|television|"
     r"breitbart|reuters|afp|xinhua|bbc|cnn|fox|guardian|telegraph|gazette|daily|weekly|"
     r"media|newspaper|outlet|broadcaster|network|magazine|associated press|ap)\b", re.I)
+# Unnamed people who speak ("a witness said"): later he/she likely means them.
+PERSON_NOUNS = {"witness", "resident", "protester", "man", "woman", "student", "activist",
+                "official", "source", "diplomat", "lawyer", "doctor", "villager", "survivor",
+                "victim", "relative", "worker", "officer", "soldier", "farmer", "mother", "father"}
 OPEN_MARKS = {"“": "”", "«": "»", "„": "”"}
 _WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -166,6 +170,7 @@ class _Memory:
         self.people: list[_Person] = []
         self.last_speaker: Optional[_Person] = None
         self.last_group: Optional[str] = None
+        self.spoke: list[tuple[int, _Person]] = []  # (char offset, person) of resolved speakers
         self._build()
 
     def _build(self) -> None:
@@ -270,21 +275,38 @@ class _Memory:
             return best, None
         return None, None
 
+    def speak(self, pos: int, p: Optional[_Person]) -> None:
+        self.spoke.append((pos, p))
+        if p is not None:
+            self.last_speaker = p
+
     def _recent(self, pos: int, gender: Optional[str]) -> Optional[_Person]:
-        if self.last_speaker and self.last_speaker.start < pos and (
-                gender is None or self.last_speaker.gender in (None, gender)):
-            # the last speaker outranks a merely mentioned person
-            ls = self.last_speaker
-        else:
-            ls = None
-        best = None
+        """The latest compatible speaker or sentence subject before ``pos``;
+        a person only mentioned as an object is the last resort."""
+        ok = lambda p: p is not None and (gender is None or p.gender in (None, gender))  # noqa: E731
+        best, best_at, any_p = None, -1, None
+        blocker = -1  # an unnamed speaker ("a witness told Reuters") more recent than any name
+        for at, p in self.spoke:
+            if at < pos and p is None:
+                blocker = max(blocker, at)
+            elif at < pos and at > best_at and ok(p):
+                best, best_at = p, at
         for s, e, label, name in self.ents:
             if label != "PERSON" or s >= pos:
                 continue
             p = next((x for x in self.people if x.name == self._full(name)), None)
-            if p and (gender is None or p.gender in (None, gender)):
-                best = p
-        return ls or best
+            if not ok(p):
+                continue
+            any_p = p
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None else None
+            subj = root is not None and (root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")))
+            if subj and s > best_at:
+                best, best_at = p, s
+        if blocker > best_at:
+            return None  # "he" is likelier the unnamed speaker: don't guess a name
+        return best or any_p
 
     def _last_org(self, pos: int) -> Optional[str]:
         best, best_at = None, -1
@@ -344,14 +366,26 @@ def _good_subject(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
+def _with_appos(tok: Token) -> Token:
+    """"Amnesty's regional director, Joanna Park": the named apposition speaks."""
+    for ch in tok.rights:
+        if ch.dep_ == "appos" and ch.ent_type_ == "PERSON":
+            return ch
+    return tok
+
+
 def _cue_subject(verb: Token) -> Optional[Token]:
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and _good_subject(ch):
-            return ch
+            return _with_appos(ch)
     # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod
     for ch in verb.rights:
-        if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and ch.ent_type_ in ("PERSON", "ORG") :
+        if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and ch.ent_type_ in ("PERSON", "ORG"):
             return ch
+        if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "NOUN":
+            app = _with_appos(ch)
+            if app is not ch:
+                return app
     # passive "was quoted by" / agent
     for ch in verb.children:
         if ch.dep_ == "agent":
@@ -402,6 +436,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for s, e, _ in spans:
         for k in range(max(0, s - 1), min(len(text), e + 1)):
             inside[k] = True
+    # indirect speech first: its speakers join the memory pronouns draw on
+    indirect = _indirect(doc, mem, inside)
     pending: list[Quote] = []  # quotes of an unclosed wire-style run waiting for a speaker
     for s, e, closed in spans:
         q = _direct(doc, mem, s, e, closed, inside)
@@ -434,7 +470,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
                 q.cue = last.cue
         last = q
-    quotes.extend(_indirect(doc, mem, inside))
+    quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -524,7 +560,7 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         if span is not None:
             name, p = mem.resolve(span)
             if p:
-                mem.last_speaker = p
+                mem.speak(ds, p)
             return Quote(inner, s, e, kind, "—", Speaker(span.text, span.start_char, span.end_char, name or span.text))
     if frame_tok is not None and frame_tok is not sp_tok:
         if sp_tok is not None and (_is_media(_mention(doc, sp_tok).text) or frame in ("for", "according to")):
@@ -542,9 +578,11 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
             attribution = span.text
         speaker = Speaker(span.text, span.start_char, span.end_char, name)
         if p is not None:
-            mem.last_speaker = p
+            mem.speak(span.start_char, p)
         elif name is not None and span.root.lower_ not in PRONOUNS:
             mem.last_group = name
+        elif name is None and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PERSON_NOUNS:
+            mem.speak(span.start_char, None)
     return Quote(inner, s, e, kind, cue, speaker, attribution)
 
 
@@ -581,6 +619,8 @@ def _indirect(doc: Doc, mem: _Memory, inside: list[bool]) -> list[Quote]:
             name, p = mem.resolve(span)
             if name is None and span.root.pos_ != "PROPN":
                 continue  # "it said", "the report said": keep precision high
+            if p is not None:
+                mem.speak(span.start_char, p)
             out.append(Quote(text[qs:qe], qs, qe, "indirect", t.text,
                              Speaker(span.text, span.start_char, span.end_char, name)))
             break

@@ -39,10 +39,11 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "several": None, "few": None, "a few": None, "some": None, "many": None}
 UNITS = r"(?:day|week|month|year|decade|century|quarter|hour|minute)s?"
 
-_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+# Case-sensitive: "may" and "march" are verbs far more often than months.
+_MONTH_RE = (r"(?-i:January|February|March|April|May|June|July|August|September|October|"
              r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
              r"Oct\.?|Nov\.?|Dec\.?)")
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_RE = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?:(?:early|late|mid|the middle of|the end of|the beginning of|the start of)[\s-]+)?"
 _REL = r"(?:last|next|this|past|coming|previous|earlier this|later this|early this|late this|late last|early last|early next)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|\d+)"
@@ -61,7 +62,7 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"\b(?:now|currently|at present|nowadays)\b",
 )]
 
-_LEAD_PREP = re.compile(r"^(?:(?:on|in|since|by|during|until|till|from|of|at|for|as of|before|after|through|throughout|to|about|around|nearly|almost|more than|over)\s+)+", re.I)
+_LEAD_PREP = re.compile(r"^(?:(?:on|in|since|by|during|until|till|from|of|at|for|as of|before|after|through|throughout|to|about|around|nearly|almost|more than|less than|over|just|only|some|roughly)\s+)+", re.I)
 _TRAIL = re.compile(r"[\s,.;:'’)\"]+$")
 _YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -87,13 +88,24 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
     return _dt.date(d.year + m // 12, m % 12 + 1, 1)
 
 
-def _nearest_year(pub: _dt.date, month: int, day: Optional[int]) -> int:
-    """The year that puts month(/day) nearest the publication date."""
+def _nearest_year(pub: _dt.date, month: int, day: Optional[int], tense: Optional[str] = None) -> int:
+    """The year that puts month(/day) nearest the publication date.
+
+    A past-tense clause rules out dates after the publication (TempEval
+    reading of "was sold in August" in March), a future one dates before it.
+    """
     best, best_gap = pub.year, None
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
             d = _dt.date(y, month, day or 15)
         except ValueError:
+            continue
+        if day is None:
+            same = (y, month) == (pub.year, pub.month)
+            after, before = (y, month) > (pub.year, pub.month), (y, month) < (pub.year, pub.month)
+        else:
+            same, after, before = d == pub, d > pub, d < pub
+        if (tense == "past" and after) or (tense == "future" and before):
             continue
         gap = abs((d - pub).days)
         if best_gap is None or gap < best_gap:
@@ -238,7 +250,7 @@ def normalize(expression: str, publication_date: Optional[str], *,
             y = pub.year if mo > pub.month else pub.year + 1
         return f"{y}-{mo:02d}", "month"
 
-    return _absolute(low, pub)
+    return _absolute(low, pub, tense)
 
 
 def _month_of(word: str) -> Optional[int]:
@@ -246,7 +258,7 @@ def _month_of(word: str) -> Optional[int]:
     return MONTHS.get(w) or MONTH_ABBR.get(w)
 
 
-def _absolute(low: str, pub: Optional[_dt.date]) -> tuple[Optional[str], Optional[str]]:
+def _absolute(low: str, pub: Optional[_dt.date], tense: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
     """Calendar strings, via dateparser; a year-less one takes the nearest year."""
     # "Jan. 15" -> "Jan 15": dateparser reads the period as a separator
     clean = re.sub(r"\b([a-z]{3,4})\.", r"\1", low)
@@ -264,7 +276,7 @@ def _absolute(low: str, pub: Optional[_dt.date]) -> tuple[Optional[str], Optiona
     if not has_year:
         if pub is None:
             return None, period
-        y = _nearest_year(pub, d.month, d.day if period == "day" else None)
+        y = _nearest_year(pub, d.month, d.day if period == "day" else None, tense)
         try:
             d = d.replace(year=y)
         except ValueError:
@@ -341,6 +353,16 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if e <= s or not text[s:e].strip():
             continue
         expr = text[s:e]
+        if re.fullmatch(r"\d+-year-old", expr):
+            continue  # an age, not a date
+        rng = re.fullmatch(r"((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", expr)
+        if rng:
+            # "2009-2010", "1957-58": TimeML marks each year as its own TIMEX
+            a, b = rng.group(1), rng.group(2)
+            out.append(DateMention(a, s, s + len(a), a, "year"))
+            bs = s + rng.start(2)
+            out.append(DateMention(b, bs, e, (a[:2] + b if len(b) == 2 else b), "year"))
+            continue
         # a bare number spaCy called DATE ("105", "3") is noise, not a date
         if re.fullmatch(r"\d{1,3}", expr):
             continue

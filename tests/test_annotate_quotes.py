@@ -86,6 +86,11 @@ CASES = [
     # "he" after an unnamed speaker: no name is guessed
     ('Hassan Jaber denied it.\n\n"I saw them beat a woman," a witness told Reuters. He said police "dragged her away."',
      "dragged her away", None, "partial"),
+    # a surname the tagger mislabels still resolves to the person named earlier
+    ('"The government has failed," the union\'s leader, Marco Rossi, said.\n\nAsked whether he would resign, Rossi said: "Never."',
+     "Never.", "Marco Rossi", "direct"),
+    ('Sophie Martin said in an interview: "We marched for three days. The police were everywhere."',
+     "The police were everywhere.", "Sophie Martin", "direct"),
     # indirect speech
     ('Maria Lopez said that the government had ignored the court ruling.', "the government had ignored the court ruling", "Maria Lopez", "indirect"),
     ('Peter Okafor said the election would be postponed until March.', "the election would be postponed until March", "Peter Okafor", "indirect"),

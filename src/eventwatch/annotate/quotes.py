@@ -30,7 +30,7 @@ CUE_LEMMAS = {
     "predict", "promise", "vow", "complain", "allege", "testify", "post",
     "conclude", "answer", "shout", "cry", "whisper", "joke", "quip", "concede",
     "caution", "charge", "accuse", "proclaim", "reiterate", "tell", "believe",
-    "think", "pledge", "indicate", "counter", "retort", "demand", "threaten",
+    "think", "pledge", "chant", "yell", "scream", "sing", "plead", "beg", "indicate", "counter", "retort", "demand", "threaten",
 }
 # Verbs that take a reported clause without quote marks (indirect speech);
 # narrower than CUE_LEMMAS so "call", "describe" etc. don't make clauses.
@@ -255,6 +255,11 @@ class _Memory:
                 if label == "PERSON":
                     full = self._full(name)
                     p = next((x for x in self.people if x.name == full), None)
+                    return full, p
+                # the tagger's "Rossi" (GPE) is the surname of a person named earlier
+                full = self._full(name)
+                p = next((x for x in self.people if x.name == full and x.start < s), None)
+                if p is not None and full != name:
                     return full, p
                 return name, None
         # a title: "the president", "the spokesman", "the head of HRW"

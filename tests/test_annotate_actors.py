@@ -16,12 +16,12 @@ from eventwatch.annotate.actors import describe_phrase
         ("the army", "MIL"), ("troops", "MIL"), ("soldiers", "MIL"), ("the military", "MIL"),
         ("protesters", "CVL"), ("demonstrators", "CVL"), ("residents", "CVL"), ("civilians", "CVL"),
         ("villagers", "CVL"), ("the young woman", "CVL"),
-        ("activists", "OPP"), ("dissidents", "OPP"), ("the opposition", "OPP"),
+        ("activists", "CVL"), ("paramilitaries", "PRM"), ("a militia", "PRM"), ("doctors", "MED"), ("dissidents", "OPP"), ("the opposition", "OPP"),
         ("some senators", "LEG"), ("lawmakers", "LEG"), ("parliament", "LEG"),
         ("the court", "JUD"), ("a judge", "JUD"), ("prosecutors", "JUD"),
         ("rebels", "REB"), ("insurgents", "REB"), ("militants", "REB"),
         ("journalists", "JRN"), ("reporters", "JRN"),
-        ("the president", "PRM"), ("the prime minister", "PRM"),
+        ("the president", "GOV"), ("the prime minister", "GOV"),
         ("the party", "PTY"), ("students", "EDU"), ("workers", "LAB"), ("the union", "LAB"),
         ("refugees", "REF"), ("the company", "BUS"),
         ("members of the regime", "GOV"),
@@ -39,9 +39,9 @@ def test_describe_phrase_sector_rules(phrase, sector):
         ("four men in uniform", {}, (None, None, "COP")),
         ("Hong Kong residents", {}, (None, "HKG", "CVL")),
         ("the executive director of Human Rights Watch (HRW)", {}, ("Human Rights Watch", "NGO", "NGO")),
-        ("President Donald Trump", {"date": "2019-11-27"}, ("Donald Trump", "USA", "PRM")),
+        ("President Donald Trump", {"date": "2019-11-27"}, ("Donald Trump", "USA", "GOV")),
         ("Hungarian officials", {}, (None, "HUN", "GOV")),
-        ("Chinese activists", {}, (None, "CHN", "OPP")),
+        ("Chinese activists", {}, (None, "CHN", "CVL")),
         ("the Foreign Ministry", {"context_country": "CHN"}, (None, "CHN", "GOV")),
         ("police in Dhaka", {}, (None, "BGD", "COP")),
         ("the Kremlin", {}, ("Government of Russia", "RUS", "GOV")),
@@ -49,15 +49,15 @@ def test_describe_phrase_sector_rules(phrase, sector):
         ("the U.N.", {}, ("United Nations", "UNO", "IGO")),
         ("the European Union", {}, ("European Union", "EUR", "IGO")),
         ("Amnesty International", {}, ("Amnesty International", "NGO", "NGO")),
-        ("Reuters", {}, ("Reuters", "GBR", "MED")),
-        ("Xi Jinping", {"date": "2020-01-01"}, ("Xi Jinping", "CHN", "PRM")),
+        ("Reuters", {}, ("Reuters", "GBR", "JRN")),
+        ("Xi Jinping", {"date": "2020-01-01"}, ("Xi Jinping", "CHN", "GOV")),
     ],
 )
 def test_describe_phrase_dictionary_and_rules(phrase, kwargs, expected):
     assert tuple(describe_phrase(phrase, **kwargs)) == expected
 
 
-@pytest.mark.parametrize("date, sector", [("2019-11-27", "PRM"), ("2022-06-01", None), ("2025-03-01", "PRM")])
+@pytest.mark.parametrize("date, sector", [("2019-11-27", "GOV"), ("2022-06-01", None), ("2025-03-01", "GOV")])
 def test_describe_phrase_term_of_office(date, sector):
     assert describe_phrase("Donald Trump", date=date).sector == sector
 
@@ -82,11 +82,11 @@ def annotate_text():
 @pytest.mark.parametrize(
     "text, span, label, country, sector",
     [
-        ("Breitbart reported that the talks failed.", "Breitbart", "MEDIA", "USA", "MED"),
-        ("Speaking to Reuters, the minister denied it.", "Reuters", "MEDIA", "GBR", "MED"),
+        ("Breitbart reported that the talks failed.", "Breitbart", "MEDIA", "USA", "JRN"),
+        ("Speaking to Reuters, the minister denied it.", "Reuters", "MEDIA", "GBR", "JRN"),
         ("Hungarian officials rejected the report on Monday.", "Hungarian officials", None, "HUN", "GOV"),
         ("The Chinese regime banned the group.", "Chinese regime", None, "CHN", "GOV"),
-        ("Chinese activists were detained in Shanghai.", "Chinese activists", None, "CHN", "OPP"),
+        ("Chinese activists were detained in Shanghai.", "Chinese activists", None, "CHN", "CVL"),
         ("Protesters marched through the United Kingdom last year.", "United Kingdom", "GPE", "GBR", None),
         ("Hong Kong residents appealed to Washington for help.", "Hong Kong residents", None, "HKG", "CVL"),
     ],

@@ -278,7 +278,7 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
         if whole.kind == "state":
             # "Chinese police" → CHN COP; "China" alone → the state (sector unknown → GOV as government).
             return Description(None if sector else whole.name, whole.country, sector or "GOV", "state" if not sector else "group")
-        if whole.kind in ("organization", "media") and sector and whole.sector in ("GOV",) and sector not in ("GOV", "PRM"):
+        if whole.kind in ("organization", "media") and sector and whole.sector in ("GOV",) and sector != "GOV":
             # "Beijing police": metonym capital + sector noun → that country's sector.
             return Description(None, whole.country, sector, "group")
         return Description(whole.name, whole.country, whole.sector or sector, whole.kind)
@@ -361,7 +361,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         ent = Entity(text=c.text, start=c.start, end=c.end, label=c.label)
         if c.label == "MEDIA":
             e = d.lookup(c.text)
-            ent.name, ent.country, ent.sector, ent.kind = (e.name, e.country, "MED", "media") if e else (c.text, None, "MED", "media")
+            ent.name, ent.country, ent.sector, ent.kind = (e.name, e.country, "JRN", "media") if e else (c.text, None, "JRN", "media")
         elif c.country:
             ent.country, ent.sector, ent.kind = c.country, c.sector, "group"
             ent.name = desc.name if desc and desc.country == c.country and desc.name else None

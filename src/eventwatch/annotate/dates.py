@@ -143,7 +143,7 @@ def normalize(expression: str, publication_date: Optional[str], *,
         return "PRESENT_REF", "present"
     # Durations: a quantity of units that is not anchored ("seven months", "for a decade")
     if re.fullmatch(rf"(?:the )?(?:{_NUM}|\w+-)?(?:[\s-]*(?:more |full |long |and a half |\w+ )?)?{UNITS}(?:'s?|')?(?: long| or so| and a half)?", low) \
-            and not re.search(r"\b(?:this|last|next|that|the (?:same|following|previous))\b", low) or \
+            and not re.search(r"\b(?:this|last|next|that|first|second|third|fourth|final|same|following|previous)\b", low) or \
             re.fullmatch(rf"the (?:past|last|next|previous|coming) (?:{_NUM} )?{UNITS}", low) and re.search(r"\d|(?:s)$|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|few)\b", low):
         return None, "duration"
     if re.fullmatch(r"the past (?:year|decade|month|week)|the past few \w+", low):

@@ -282,12 +282,20 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
             # "Beijing police": metonym capital + sector noun → that country's sector.
             return Description(None, whole.country, sector, "group")
         return Description(whole.name, whole.country, whole.sector or sector, whole.kind)
+    if sector == "GOV" and any(w.lower() in ("former", "ex", "exiled", "ousted") for w in words):
+        sector = "ELI"  # manual: former officials are elites, not government
+    bare = gazetteer.norm(_PAREN.sub("", text))
+    cap = gazetteer.capitals().get(bare)
+    if cap and sector is None and text[:1].isupper():
+        # A national capital alone stands for its government ("Beirut said").
+        return Description(None, cap, "GOV", "organization")
     country = _country_in(words, d)
     if country is None and sector is None:
         return None
     if sector is None:
-        # A bare demonym ("Chinese") or place: the state.
-        return Description(None, country, None, "state")
+        # A bare demonym ("Hungarian [and Romanian officials]") stands, like a
+        # bare country name, for the state's government.
+        return Description(None, country, "GOV", "state")
     return Description(None, country or context_country, sector, "group")
 
 

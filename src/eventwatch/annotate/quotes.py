@@ -148,6 +148,10 @@ def _entities(doc: Doc) -> list[tuple[int, int, str, str]]:
             kind = (e.kind or "").lower()
             label = "PERSON" if (e.label == "PERSON" or kind == "person") else (
                 "ORG" if e.label in ("ORG", "NORP", "GPE", "MEDIA") or kind in ("organization", "state", "group", "media") else "")
+            if e.label == "ACTOR" and not e.name:
+                # a generic actor ("the president", "officials"): its speaker
+                # name comes from titles and earlier organisations, not its text
+                continue
             if label:
                 out.append((e.start, e.end, label, e.name or e.text))
     # doc.ents fill in what the entity component left out (it may list only

@@ -334,6 +334,9 @@ def _phrase_spans(doc: Doc) -> list[Span]:
     return out
 
 
+_STATE_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     d = load_actor_dictionary()
     date = doc._.publication_date
@@ -401,6 +404,12 @@ def find_entities(doc: Doc) -> list[Entity]:
         desc = describe_phrase(span.text, head=span.root.text, context_country=_sent_country(s), date=date)
         if desc is None or desc.sector is None:
             continue
+        if desc.sector in _STATE_SECTORS and desc.name is None and _country_in(_words(span.text), d) is None:
+            # "the regime", "the ministry": the state whose organs were named last.
+            prior = [x for x in out if x.end <= s and x.sector in _STATE_SECTORS
+                     and x.country and x.country not in NON_STATE_CODES and x.kind != "state"]
+            if prior:
+                desc = Description(None, max(prior, key=lambda x: x.start).country, desc.sector, desc.kind)
         if _overlaps((s, e), taken):
             # An entity inside the phrase already; keep the phrase only when it adds
             # a sector the entity lacks ("Hong Kong residents", "Hungarian officials").

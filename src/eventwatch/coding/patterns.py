@@ -1,0 +1,468 @@
+"""Pattern coder: lexicon triggers over the dependency parse (Token records only).
+
+For every sentence (boilerplate skipped) each verb/noun whose lemma is in the
+lexicon and whose constraints hold becomes an event; roles come from the
+parse (subject/agent → actor, object/oblique/passive subject → recipient),
+status from negation/modals/future frames, date and place from the article's
+mentions nearest the trigger, attribution from the reporting frame.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import AnnotatedArticle, Entity, Event, Evidence, Place, Sentence, Token, Trigger
+from .lexicon import Entry, Lexicon, load_lexicon
+
+log = logging.getLogger(__name__)
+
+REPORTING = {"say", "tell", "report", "claim", "state", "announce", "add", "write", "note", "insist",
+             "argue", "explain", "confirm", "declare"}
+# A content verb under these (xcomp/ccomp) is the REQUEST/THREATEN/REJECT/AGREE's content, not an event.
+CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
+FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "prepare", "aim", "hope", "want", "seek", "set"}
+HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "on"}
+OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "dative"}
+NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
+           "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
+_BOILER = re.compile(r"\b(subscribe|sign up|newsletter|by submitting|privacy policy|donate now)\b", re.I)
+
+
+@dataclass
+class Match:
+    token: Token
+    entry: Entry
+    status: str = "occurred"
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+
+
+class ParseView:
+    """Children/sentence lookups over the flat Token list."""
+
+    def __init__(self, ann: AnnotatedArticle):
+        self.ann = ann
+        self.toks = ann.tokens
+        self.children: dict[int, list[Token]] = {}
+        for t in self.toks:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+
+    def kids(self, t: Token, *deps: str) -> list[Token]:
+        ks = self.children.get(t.i, [])
+        return [k for k in ks if not deps or k.dep in deps]
+
+    def head(self, t: Token) -> Token:
+        return self.toks[t.head]
+
+    def subtree(self, t: Token) -> list[Token]:
+        out, stack = [], [t]
+        while stack:
+            x = stack.pop()
+            out.append(x)
+            stack.extend(self.children.get(x.i, []))
+        return sorted(out, key=lambda x: x.i)
+
+    def np_span(self, t: Token) -> tuple[int, int]:
+        """Token range of the noun phrase headed by t: modifiers and "of"-phrases, no coordination or clauses."""
+        lo = hi = t.i
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            for k in self.children.get(x.i, []):
+                if k.dep in ("conj", "cc", "relcl", "acl", "advcl", "appos") and x is t:
+                    continue
+                if k.dep in ("conj", "cc") and x is not t:
+                    pass
+                if k.dep == "prep" and k.lemma.lower() != "of":
+                    continue
+                if k.dep == "punct" and k.text not in "()":
+                    continue
+                if k.dep not in NP_KEEP:
+                    continue
+                lo, hi = min(lo, k.i), max(hi, k.i)
+                stack.append(k)
+        while hi > lo and self.toks[hi].dep == "punct" and self.toks[hi].text != ")":
+            hi -= 1
+        if self.toks[lo].text == "(":
+            lo += 1
+        return lo, hi
+
+
+def _constraints_hold(v: ParseView, t: Token, e: Entry) -> bool:
+    kids = v.kids(t)
+    if e.preps:
+        words = {k.lemma.lower() for k in kids if k.dep in ("prep", "prt", "agent", "dative", "advmod", "xcomp")}
+        words |= {k.text.lower() for k in kids if k.dep in ("prep", "prt")}
+        # "charged the opposition with ...": the prep often hangs off the object
+        words |= {p.lemma.lower() for k in kids if k.dep in OBJ_DEPS for p in v.kids(k, "prep")}
+        if not words & e.preps:
+            return False
+    if e.objects:
+        lem = set()
+        for k in kids:
+            if k.dep in OBJ_DEPS | {"compound", "amod", "nsubjpass", "nmod", "npadvmod"}:
+                lem.add(k.lemma.lower())
+                lem |= {c.lemma.lower() for c in v.kids(k, "compound", "amod")}
+            if k.dep in ("prep", "agent"):
+                lem |= {p.lemma.lower() for p in v.kids(k, "pobj")}
+        # a noun trigger's own head counts ("hunger strike": strike ← hunger when parsed the other way)
+        if t.dep == "compound":
+            lem.add(v.head(t).lemma.lower())
+        lem |= {x.rstrip("s") for x in lem}
+        if not lem & e.objects:
+            return False
+    return True
+
+
+# The small model's lemmatizer misses some past tenses ("forgave", "fined" → "fin"): try the
+# irregular table and the regular inflection rules on the surface form too.
+IRREGULAR = {"forgave": "forgive", "fought": "fight", "shot": "shoot", "froze": "freeze", "frozen": "freeze",
+             "sought": "seek", "struck": "strike", "withdrew": "withdraw", "withdrawn": "withdraw",
+             "held": "hold", "met": "meet", "sent": "send", "threw": "throw", "drove": "drive",
+             "beaten": "beat", "stole": "steal", "spoke": "speak", "took": "take", "led": "lead",
+             "laid": "lay", "shut": "shut", "cut": "cut", "bombed": "bomb", "shelled": "shell"}
+
+
+def lemma_variants(t: Token) -> list[str]:
+    low = t.text.lower()
+    out = [t.lemma.lower(), low]
+    if low in IRREGULAR:
+        out.insert(0, IRREGULAR[low])
+    if t.pos in ("VERB", "AUX"):
+        for suf in ("ed", "ing"):
+            if low.endswith(suf):
+                stem = low[: -len(suf)]
+                out += [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])
+        if low.endswith("ied"):
+            out.append(low[:-3] + "y")
+        if low.endswith("s"):
+            out += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        out.append(low[:-1])
+    seen, uniq = set(), []
+    for x in out:
+        if x and x not in seen:
+            seen.add(x)
+            uniq.append(x)
+    return uniq
+
+
+def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Token, Entry]]:
+    out = []
+    for t in v.toks[sent.token_start:sent.token_end]:
+        if t.pos not in ("VERB", "AUX", "NOUN", "PROPN"):
+            continue
+        cands = []
+        for lemma in lemma_variants(t):
+            cands = lex.candidates(lemma, t.pos)
+            if cands:
+                break
+        best = None
+        for e in sorted(cands, key=lambda e: -e.specificity):
+            if _constraints_hold(v, t, e):
+                best = e
+                break
+        if best is not None:
+            out.append((t, best))
+    # A verb inside the xcomp/ccomp of a REQUEST/THREATEN/REJECT/AGREE trigger is its content
+    # ("urged X to release", "threatened to impose"), not a separate event.
+    trig = {t.i: e for t, e in out}
+    kept = []
+    for t, e in out:
+        h = v.head(t)
+        if t.dep in ("xcomp", "ccomp", "pobj", "dobj", "advcl") and h.i in trig and trig[h.i].type in CONTENT_TYPES:
+            continue
+        # "imposed sanctions", "held talks": the noun is the verb entry's own object, one event not two
+        gov = h if t.dep != "pobj" else v.head(h)
+        if t.pos in ("NOUN", "PROPN") and gov.i in trig and gov.i != t.i and (
+                trig[gov.i].type == e.type or t.lemma.lower() in trig[gov.i].objects):
+            continue
+        if t.dep == "pcomp" or (t.dep == "pobj" and v.head(h).i in trig and trig[v.head(h).i].type in CONTENT_TYPES):
+            continue
+        kept.append((t, e))
+    return kept
+
+
+def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int]) -> str:
+    chain = [t]
+    x = t
+    for _ in range(3):  # climb xcomp/conj frames: "plans to visit", "is expected to sign"
+        if x.dep in ("xcomp", "conj") and x.head != x.i:
+            x = v.head(x)
+            chain.append(x)
+        else:
+            break
+    for c in chain:
+        kids = v.kids(c)
+        if any(k.dep == "neg" for k in kids) and c is t or (c is not t and any(k.dep == "neg" for k in kids)
+                                                               and c.lemma.lower() in FUTURE_FRAMES):
+            return "negated"
+    for c in chain:
+        kids = v.kids(c)
+        if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless") for k in kids):
+            return "hypothetical"
+        aux = {k.lemma.lower() for k in kids if k.dep in ("aux", "auxpass")}
+        if aux & HYPO_AUX and "will" not in aux:
+            return "hypothetical"
+        if aux & FUTURE_AUX:
+            return "future"
+        if c is not t and c.lemma.lower() in FUTURE_FRAMES:
+            return "future"
+    if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless") for k in v.kids(v.head(t))) and t.dep == "advcl":
+        return "hypothetical"
+    if pub_year and years and max(years) < pub_year - 5:
+        return "historical"
+    return "occurred"
+
+
+def _describe(ann: AnnotatedArticle, text: str, head: str):
+    try:
+        from ..annotate.actors import describe_phrase
+    except ImportError:  # the actors engineer's helper may be absent: entities only
+        return None
+    try:
+        return describe_phrase(text, head=head, date=ann.article.publication_date)
+    except Exception:  # a helper bug must not lose the event
+        log.debug("describe_phrase failed on %r", text, exc_info=True)
+        return None
+
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
+    """An Entity for the noun phrase headed by ``head``: from an overlapping entity, else describe_phrase."""
+    ann = v.ann
+    if head.pos == "PRON" and head.lemma.lower() in PRONOUNS:
+        return None
+    lo, hi = v.np_span(head)
+    start, end = v.toks[lo].start, v.toks[hi].end
+    text = ann.article.text[start:end]
+    best = None
+    for ent in ann.entities:
+        if ent.start < end and start < ent.end and (ent.country or ent.sector):
+            # prefer the entity containing the head, then the earliest
+            score = (ent.start <= head.start < ent.end, -(ent.start))
+            if best is None or score > best[0]:
+                best = (score, ent)
+    name = country = sector = None
+    if best is not None:
+        ent = best[1]
+        name, country, sector = ent.name, ent.country, ent.sector
+    d = _describe(ann, text, head.text)
+    if d is not None:
+        name = name or d.name
+        country = country or d.country
+        sector = sector or d.sector
+    return Entity(text=text, start=start, end=end, label="ACTOR", name=name, country=country, sector=sector)
+
+
+def _with_conj(v: ParseView, t: Token) -> list[Token]:
+    out = [t]
+    for c in v.kids(t, "conj"):
+        if c.pos in ("NOUN", "PROPN"):
+            out.extend(_with_conj(v, c))
+    return out
+
+
+def _ents(v: ParseView, heads: list[Token]) -> list[Entity]:
+    out = []
+    for h in heads:
+        for x in _with_conj(v, h):
+            e = actor_of(v, x)
+            if e is not None and all(e.start != o.start for o in out):
+                out.append(e)
+    return out
+
+
+def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]:
+    actors: list[Token] = []
+    recips: list[Token] = []
+    kids = v.kids(t)
+    if t.pos in ("VERB", "AUX"):
+        subj = [k for k in kids if k.dep in ("nsubj", "csubj")]
+        passive = [k for k in kids if k.dep == "nsubjpass"]
+        agent = [p for a in v.kids(t, "agent") for p in v.kids(a, "pobj")]
+        actors = subj or agent
+        recips = passive + [k for k in kids if k.dep in ("dobj", "obj", "dative")]
+        x = t
+        while not actors and x.dep in ("xcomp", "conj", "advcl", "ccomp") and x.head != x.i:
+            # "agreed to visit", "arrested and beat": the subject of the governing verb
+            x = v.head(x)
+            xk = v.kids(x)
+            actors = [k for k in xk if k.dep == "nsubj"]
+            if x.dep == "xcomp" or t.dep == "xcomp":
+                dob = [k for k in xk if k.dep == "dobj"]
+                if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade"):
+                    actors = dob
+        if t.dep == "relcl" and not actors:
+            actors = [v.head(t)]
+        if t.dep == "acl" and not recips:
+            recips = [v.head(t)]
+        # the object the entry requires ("sanctions" of "impose sanctions") is part of the trigger
+        objs = [k for k in recips if k.lemma.lower() in e.objects or k.lemma.lower().rstrip("s") in e.objects]
+        recips = [k for k in recips if k not in objs]
+        if not recips:
+            for p in v.kids(t, "prep") + [p for o in objs for p in v.kids(o, "prep")]:
+                if p.lemma.lower() in ("on", "against", "to", "with", "at", "into", "upon", "for", "from"):
+                    recips = v.kids(p, "pobj")
+                    if recips:
+                        break
+    else:  # nominal trigger: "X's arrest", "the arrest of Y by Z", "protests by residents"
+        poss = [k for k in kids if k.dep == "poss"]
+        by = [p for a in kids if a.dep == "prep" and a.lemma.lower() == "by" for p in v.kids(a, "pobj")]
+        of = [p for a in kids if a.dep == "prep" and a.lemma.lower() in ("of", "on", "against", "to", "with", "into")
+              for p in v.kids(a, "pobj")]
+        victim_poss = e.type in ("COERCE", "ASSAULT", "RETREAT", "SANCTION") and poss and not of
+        actors = by or ([] if victim_poss else poss)
+        recips = of or (poss if victim_poss else [])
+        if not actors and not by and t.dep in ("dobj", "pobj"):
+            h = v.head(t)
+            if t.dep == "pobj":
+                h = v.head(h)
+            actors = [k for k in v.kids(h) if k.dep == "nsubj"]
+    return _ents(v, actors), _ents(v, recips)
+
+
+def _year(value: Optional[str]) -> Optional[int]:
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def clause_tokens(v: ParseView, t: Token) -> set[int]:
+    """The trigger's clause: the subtree of its nearest verb (or the trigger's verb head for nouns)."""
+    x = t
+    for _ in range(4):
+        if x.pos in ("VERB", "AUX") or x.head == x.i:
+            break
+        x = v.head(x)
+    return {y.i for y in v.subtree(x)}
+
+
+def date_of(v: ParseView, t: Token, sent: Sentence, para: tuple[int, int]):
+    """(value, precision, mention) — nearest date in the clause, else the sentence, else the paragraph."""
+    ann = v.ann
+    in_sent = [d for d in ann.dates if sent.start <= d.start < sent.end and d.value]
+    if in_sent:
+        clause = clause_tokens(v, t)
+        tok_at = {tok.start: tok.i for tok in v.toks[sent.token_start:sent.token_end]}
+        def key(d):
+            first = tok_at.get(d.start)
+            return (0 if first is not None and first in clause else 1, abs(d.start - t.start))
+        d = min(in_sent, key=key)
+        return d.value, d.precision, d
+    in_para = [d for d in ann.dates if para[0] <= d.start < para[1] and d.value and d.precision in ("day", "month")]
+    if in_para:
+        d = min(in_para, key=lambda d: abs(d.start - t.start))
+        return d.value, d.precision, d
+    pub = ann.article.publication_date
+    if pub:
+        return pub[:10], "publication", None
+    return None, None, None
+
+
+def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity]) -> Optional[Place]:
+    """A place in a locative phrase of the trigger's clause ("in Hong Kong"), not part of an actor's name."""
+    ann = v.ann
+    clause = clause_tokens(v, t)
+    by_start = {tok.start: tok for tok in v.toks[sent.token_start:sent.token_end]}
+    best = None
+    for pl in ann.places:
+        if not (sent.start <= pl.start < sent.end):
+            continue
+        if any(a.start <= pl.start < a.end for a in actors):
+            continue
+        tok = by_start.get(pl.start)
+        if tok is None:
+            continue
+        # climb the place's own noun phrase to its attachment
+        x = tok
+        for _ in range(4):
+            if x.dep in ("compound", "amod", "poss", "nmod", "det"):
+                x = v.head(x)
+            else:
+                break
+        if x.dep != "pobj":
+            continue
+        prep = v.head(x)
+        if prep.lemma.lower() not in LOCATIVE:
+            continue
+        if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
+            continue
+        dist = abs(pl.start - t.start) + (0 if prep.i in clause else 1000)
+        if best is None or dist < best[0]:
+            best = (dist, pl)
+    return best[1] if best else None
+
+
+def attribution_of(v: ParseView, t: Token, sent: Sentence) -> Optional[str]:
+    """Who reports the event: "according to X", or the subject of a reporting verb governing the trigger."""
+    ann = v.ann
+    for tok in v.toks[sent.token_start:sent.token_end - 1]:
+        if tok.text.lower() == "according" and v.toks[tok.i + 1].text.lower() == "to":
+            objs = v.kids(v.toks[tok.i + 1], "pobj")
+            if objs:
+                lo, hi = v.np_span(objs[0])
+                return ann.article.text[v.toks[lo].start:v.toks[hi].end]
+    x = t
+    for _ in range(6):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis", "conj", "xcomp", "advcl") and h.i != t.i:
+            subj = v.kids(h, "nsubj")
+            if subj:
+                lo, hi = v.np_span(subj[0])
+                text = ann.article.text[v.toks[lo].start:v.toks[hi].end]
+                if subj[0].pos != "PRON":
+                    return text
+            return None
+        x = h
+    return None
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, pos)
+    b = text.find("\n\n", pos)
+    return (0 if a < 0 else a + 2, len(text) if b < 0 else b)
+
+
+def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None) -> list[Event]:
+    lex = lex or load_lexicon()
+    v = ParseView(ann)
+    text = ann.article.text
+    pub_year = _year(ann.article.publication_date)
+    events: list[Event] = []
+    for sent in ann.sentences:
+        if ann.article.is_boilerplate(sent.start, sent.end) or _BOILER.search(text[sent.start:sent.end]):
+            continue
+        trigs = find_triggers(v, sent, lex)
+        if not trigs:
+            continue
+        years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [_year(d.value)] if y]
+        para = paragraph_of(text, sent.start)
+        for t, e in trigs:
+            # reporting verbs are not events (and are not in the lexicon); skip bare nouns in actor names
+            if t.dep == "compound" and t.pos == "PROPN":
+                continue
+            actor, recip = roles(v, t, e)
+            status = status_of(v, t, pub_year, years)
+            date, prec, _ = date_of(v, t, sent, para)
+            loc = place_of(v, t, sent, actor + recip)
+            ev = Event(
+                type=e.type, mode=e.mode, trigger=Trigger(text=t.text, start=t.start, end=t.end),
+                evidence=Evidence(start=sent.start, end=sent.end), status=status,
+                actor=actor, recipient=recip, date=date, date_precision=prec, location=loc,
+                attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
+                confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
+            )
+            events.append(ev)
+    return events

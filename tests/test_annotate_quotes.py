@@ -98,6 +98,7 @@ CASES = [
     ('Anna Schmidt told reporters that the border would reopen next week.', "the border would reopen next week", "Anna Schmidt", "indirect"),
     ('The army has left the city, Colonel Ivan Petrov said.', "The army has left the city", "Ivan Petrov", "indirect"),
     # mixed marks, apostrophes, odd counts
+    ('“He shouted "go home" at us,” said Claire Dubois.', 'He shouted "go home" at us', "Claire Dubois", "direct"),
     ('“Beijing’s pressure won’t stop us," Lina Haddad said.', "Beijing’s pressure won’t stop us", "Lina Haddad", "direct"),
     ('Ahmed Saleh said: "They took our homes. The court\'s ruling means nothing.', "They took our homes.", "Ahmed Saleh", "direct"),
     ('"He told me ‘leave now’ and walked away," said Claire Dubois.', "He told me ‘leave now’ and walked away", "Claire Dubois", "direct"),
@@ -161,6 +162,8 @@ def test_find_quotes_no_false_quote(nlp, text, absent):
     ('Unclosed: "this never ends', 1),
     ("It’s Beijing’s call, the officials’ view.", 0),
     ('“A” and "B" and “C', 3),
+    ('“He said "go" now,” she said.', 1),
+    ('“Mixed," he said.', 1),
 ])
 def test_mark_spans_counts(text, n):
     assert len(_mark_spans(text)) == n

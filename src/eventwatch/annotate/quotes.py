@@ -115,12 +115,24 @@ def _mark_spans(text: str) -> list[tuple[int, int, bool]]:
             opener = prev.isspace() or prev in "([{—–-/:" or i == 0
             if open_at is None and (opener or not nxt.isspace()):
                 open_at = i + 1
+            elif open_at is not None and text[open_at - 1] in "“«„" and _curly_close_ahead(text, i):
+                continue  # a straight pair nested in a curly quote: “He said "go" now,”
             elif open_at is not None:
                 out.append((open_at, i, True))
                 open_at = None
     if open_at is not None:
         out.append((open_at, _rstrip(text, open_at, n), False))
     return [s for s in out if s[1] > s[0] and text[s[0]:s[1]].strip()]
+
+
+def _curly_close_ahead(text: str, i: int) -> bool:
+    """A closing curly mark before the paragraph ends (or the next curly opener)."""
+    for ch in text[i + 1:i + 2000]:
+        if ch == "”" or ch == "»":
+            return True
+        if ch in "“\n":
+            return False
+    return False
 
 
 def _para_break(text: str, i: int) -> bool:
@@ -481,7 +493,25 @@ def find_quotes(doc: Doc) -> list[Quote]:
         last = q
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
+    _speaker_codes(doc, quotes)
     return quotes
+
+
+def _speaker_codes(doc: Doc, quotes: list[Quote]) -> None:
+    """Country and sector of each speaker from doc._.entities: the entity at
+    the mention, else the one whose name the mention resolved to."""
+    ents = [e for e in (getattr(doc._, "entities", None) or []) if e.country or e.sector]
+    if not ents:
+        return
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        hit = next((e for e in ents if sp.start is not None and e.start < sp.end and sp.start < e.end), None)
+        if hit is None and sp.name:
+            hit = next((e for e in ents if e.name == sp.name), None)
+        if hit is not None:
+            sp.country, sp.sector = hit.country, hit.sector
 
 
 def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[Token]]:

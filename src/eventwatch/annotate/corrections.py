@@ -44,6 +44,7 @@ def correct(doc: Doc) -> list[Corrected]:
 
     d = load_actor_dictionary()
     out: list[Corrected] = []
+    full = doc.text  # Doc.text rebuilds the string each call: once per doc
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -51,7 +52,7 @@ def correct(doc: Doc) -> list[Corrected]:
         if se is None:
             continue
         s, e = se
-        text = doc.text[s:e]
+        text = full[s:e]
         entry = d.lookup(text)
         label = ent.label_
         if entry is not None and entry.kind == "media":
@@ -67,7 +68,7 @@ def correct(doc: Doc) -> list[Corrected]:
                 if sector and country:
                     s2 = min(t.idx for t in head.subtree if t.i >= ent.start and t.dep_ != "det") if False else s
                     e2 = head.idx + len(head.text)
-                    out.append(Corrected(doc.text[s2:e2], s2, e2, "NORP", country, sector))
+                    out.append(Corrected(full[s2:e2], s2, e2, "NORP", country, sector))
                     continue
         if label in ("GPE", "ORG") and ent.end < len(doc) and doc[ent.end - 1].tag_ == "POS" or (
             label == "GPE" and ent.end < len(doc) and doc[ent.end].tag_ == "POS"

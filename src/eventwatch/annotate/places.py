@@ -29,7 +29,7 @@ def resolve_place(name: str, *, context_countries: Sequence[str] = ()) -> Option
                  lat=entry.lat, lon=entry.lon, feature=entry.feature)
 
 
-def _trim(span: Span) -> tuple[int, int, str]:
+def _trim(span: Span, full: str) -> tuple[int, int, str]:
     """Char span without a leading 'the' and a trailing possessive."""
     toks = list(span)
     while toks and toks[0].lower_ == "the":
@@ -39,7 +39,7 @@ def _trim(span: Span) -> tuple[int, int, str]:
     if not toks:
         return span.start_char, span.end_char, span.text
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return start, end, span.doc.text[start:end]
+    return start, end, full[start:end]
 
 
 # A proper noun spaCy left untagged counts as a place only if it is a country
@@ -70,14 +70,15 @@ def _missed(doc: Doc) -> list[tuple[int, int, str]]:
 
 def find_places(doc: Doc) -> list[Place]:
     spans = []
+    full = doc.text  # Doc.text rebuilds the string each call: once per doc
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            spans.append(_trim(ent))
+            spans.append(_trim(ent, full))
     # Demonym / metonym actors ("Chinese", "Beijing's") are not places; but a
     # GPE spaCy labelled ORG ("Hong Kong" sometimes) that is a known country is.
     for ent in doc.ents:
         if ent.label_ == "ORG" and gazetteer.norm(ent.text) in gazetteer.country_index():
-            spans.append(_trim(ent))
+            spans.append(_trim(ent, full))
     spans.extend(_missed(doc))
     # First pass: unambiguous entries give the context countries.
     ctx: Counter[str] = Counter()

@@ -206,3 +206,15 @@ def test_find_quotes_speaker_accuracy_with_entities():
             right += 1
     acc = right / len(CASES)
     assert acc >= 0.95, f"speaker accuracy with entities {acc:.3f} over {len(CASES)} cases"
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 7,
+    '“ ” " “ ‘ ’ »',
+    'He said: "unclosed\n\nNext paragraph with "another one and\n\n"a third," she said.',
+    "’Tis the season, ’90s style, rock ’n’ roll.",
+])
+def test_find_quotes_odd_marks_keep_offsets(nlp, text):
+    # Broken punctuation must neither crash nor produce misaligned spans.
+    for q in nlp(text)._.quotes:
+        assert text[q.start:q.end] == q.text and q.text.strip()

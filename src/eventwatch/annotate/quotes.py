@@ -29,7 +29,7 @@ CUE_LEMMAS = {
     "maintain", "assert", "contend", "observe", "point", "describe", "call",
     "predict", "promise", "vow", "complain", "allege", "testify", "post",
     "conclude", "answer", "shout", "cry", "whisper", "joke", "quip", "concede",
-    "caution", "charge", "accuse", "proclaim", "reiterate", "tell", "believe",
+    "caution", "charge", "accuse", "proclaim", "reiterate", "believe",
     "think", "pledge", "chant", "yell", "scream", "sing", "plead", "beg", "indicate", "counter", "retort", "demand", "threaten",
 }
 # Verbs that take a reported clause without quote marks (indirect speech);
@@ -69,8 +69,6 @@ MEDIA_WORDS = re.compile(
 PERSON_NOUNS = {"witness", "resident", "protester", "man", "woman", "student", "activist",
                 "official", "source", "diplomat", "lawyer", "doctor", "villager", "survivor",
                 "victim", "relative", "worker", "officer", "soldier", "farmer", "mother", "father"}
-OPEN_MARKS = {"“": "”", "«": "»", "„": "”"}
-_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 @dataclass
@@ -122,7 +120,8 @@ def _mark_spans(text: str) -> list[tuple[int, int, bool]]:
                 open_at = None
     if open_at is not None:
         out.append((open_at, _rstrip(text, open_at, n), False))
-    return [s for s in out if s[1] > s[0] and text[s[0]:s[1]].strip()]
+    # a stretch without a letter or digit is stray punctuation, not speech
+    return [s for s in out if s[1] > s[0] and any(c.isalnum() for c in text[s[0]:s[1]])]
 
 
 def _curly_close_ahead(text: str, i: int) -> bool:
@@ -382,8 +381,9 @@ def _is_media(text: str) -> bool:
 
 
 def _good_subject(tok: Token) -> bool:
-    if tok.lower_ in PRONOUNS and tok.lower_ not in ("him", "her", "we"):
-        return tok.lower_ != "i" or True
+    if tok.lower_ in PRONOUNS:
+        # object forms never head a speech clause; "we"/"I" are resolved later
+        return tok.lower_ not in ("him", "her")
     return tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
@@ -518,7 +518,7 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     """Tokens of the sentences around [s, e) that lie outside the quote: before, after."""
     first = doc.char_span(s, s + 1, alignment_mode="expand")
     last = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
-    if first is None or last is None:
+    if first is None or last is None or not len(first) or not len(last):
         return [], []
     sb, se = first[0].sent, last[-1].sent
     before = [t for t in sb if t.idx + len(t) <= s - 1]

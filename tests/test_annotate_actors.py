@@ -89,6 +89,8 @@ def annotate_text():
         ("Chinese activists were detained in Shanghai.", "Chinese activists", None, "CHN", "CVL"),
         ("Protesters marched through the United Kingdom last year.", "United Kingdom", "GPE", "GBR", None),
         ("Hong Kong residents appealed to Washington for help.", "Hong Kong residents", None, "HKG", "CVL"),
+        ("Critics condemned Beijing\u2019s growing assault on the press.", "Beijing", None, "CHN", "GOV"),
+        ("He told Fox & Friends on Friday that the deal was done.", "Fox & Friends", "MEDIA", "USA", "JRN"),
     ],
 )
 def test_find_entities_corrections(annotate_text, text, span, label, country, sector):
@@ -122,3 +124,11 @@ def test_find_entities_skips_boilerplate():
     ents = annotate(Article(id="b", text=text, boilerplate=[(start, len(text))])).entities
     assert all(e.end <= start for e in ents)
     assert any(e.sector == "MIL" for e in ents)
+
+
+@pytest.mark.slow
+def test_find_entities_bare_organ_takes_last_named_state(annotate_text):
+    text = "The Iranian government closed the newspaper. Later the ministry banned its editor."
+    ents = annotate_text(text)
+    ministry = [e for e in ents if e.text.endswith("ministry")]
+    assert ministry and ministry[0].country == "IRN" and ministry[0].sector == "GOV"

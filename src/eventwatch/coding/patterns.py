@@ -181,7 +181,7 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
             continue
         # "imposed sanctions", "held talks": the noun is the verb entry's own object, one event not two
         gov = h if t.dep != "pobj" else v.head(h)
-        if t.pos in ("NOUN", "PROPN") and gov.i in trig and gov.i != t.i and (
+        if t.pos in ("NOUN", "PROPN") and t.dep in ("dobj", "pobj", "attr", "obj") and gov.i in trig and gov.i != t.i and (
                 trig[gov.i].type == e.type or t.lemma.lower() in trig[gov.i].objects):
             continue
         if t.dep == "pcomp" or (t.dep == "pobj" and v.head(h).i in trig and trig[v.head(h).i].type in CONTENT_TYPES):
@@ -193,6 +193,9 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
 def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int]) -> str:
     chain = [t]
     x = t
+    if t.pos in ("NOUN", "PROPN") and t.head != t.i:  # "protests will be held", "if talks fail"
+        x = v.head(t) if t.dep != "pobj" else v.head(v.head(t))
+        chain.append(x)
     for _ in range(3):  # climb xcomp/conj frames: "plans to visit", "is expected to sign"
         if x.dep in ("xcomp", "conj") and x.head != x.i:
             x = v.head(x)
@@ -435,7 +438,7 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
     return (0 if a < 0 else a + 2, len(text) if b < 0 else b)
 
 
-def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None) -> list[Event]:
+def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: bool = True) -> list[Event]:
     lex = lex or load_lexicon()
     v = ParseView(ann)
     text = ann.article.text
@@ -449,6 +452,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None) -> list[Eve
             continue
         years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [_year(d.value)] if y]
         para = paragraph_of(text, sent.start)
+        n0, depths = len(events), [0] * len(events)
         for t, e in trigs:
             # reporting verbs are not events (and are not in the lexicon); skip bare nouns in actor names
             if t.dep == "compound" and t.pos == "PROPN":
@@ -464,5 +468,31 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None) -> list[Eve
                 attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
                 confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
             )
+            # the manual: future-tense offers of CONSULT/SUPPORT/COOPERATE/AID are AGREE
+            if status == "future" and e.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and actor:
+                ev.type, ev.mode, ev.cameo, ev.status = "AGREE", None, "030", "occurred"
             events.append(ev)
+            depths.append(_depth(v, t))
+        if prune and len(events) - n0 > 1:
+            events[n0:] = _main_events(v, events[n0:], depths[n0:])
     return events
+
+
+def _depth(v: ParseView, t: Token) -> int:
+    """Hops from the sentence root, not counting reporting verbs ("X said Y arrested Z": arrested is 0)."""
+    d, x = 0, t
+    for _ in range(30):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if not (h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis")):
+            d += 1 if x.dep not in ("conj",) else 0
+        x = h
+    return d
+
+
+def _main_events(v: ParseView, evs: list[Event], depths: list[int]) -> list[Event]:
+    """One sentence, several triggers: keep the ones highest in the parse (the sentence's main
+    predication); embedded nominals and subordinate clauses are usually background."""
+    best = min(depths)
+    return [e for e, d in zip(evs, depths) if d <= best]

@@ -68,6 +68,35 @@ def _missed(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+# The small model often tags a city as PERSON/ORG/NORP/PRODUCT ("Grozny",
+# "Aleppo", "Manbij"). Such an entity is a place when the gazetteer knows it
+# as a city and either it is big or a locative preposition precedes it.
+_RELABEL = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+_LOCATIVE = {"in", "near", "at", "from", "to", "into", "outside", "around", "toward", "towards"}
+RELABEL_MIN_POPULATION = 50_000
+
+
+def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
+    from .actors import load_actor_dictionary
+
+    d = load_actor_dictionary()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _RELABEL or len(ent) > 3:
+            continue
+        start, end, text = _trim(ent, full)
+        key = gazetteer.norm(text)
+        if key in d.demonyms or (d.lookup(text) and d.lookup(text).kind != "state"):
+            continue
+        cities = gazetteer.city_index().get(key, ())
+        if not cities:
+            continue
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if cities[0].population >= RELABEL_MIN_POPULATION or prev in _LOCATIVE:
+            out.append((start, end, text))
+    return out
+
+
 def find_places(doc: Doc) -> list[Place]:
     spans = []
     full = doc.text  # Doc.text rebuilds the string each call: once per doc
@@ -80,6 +109,7 @@ def find_places(doc: Doc) -> list[Place]:
         if ent.label_ == "ORG" and gazetteer.norm(ent.text) in gazetteer.country_index():
             spans.append(_trim(ent, full))
     spans.extend(_missed(doc))
+    spans.extend(_mislabelled(doc, full))
     # First pass: unambiguous entries give the context countries.
     ctx: Counter[str] = Counter()
     for _, _, text in spans:

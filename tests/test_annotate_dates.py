@@ -43,6 +43,10 @@ PUB = "2020-01-13"  # a Monday
     ("last summer", PUB, None, "2019-SU", "season"),
     ("the first quarter", PUB, None, "2020-Q1", "quarter"),
     ("now", PUB, None, "PRESENT_REF", "present"),
+    ("the end of the year", PUB, None, "2020", "year"),
+    ("fiscal 1998", PUB, None, "1998", "year"),
+    ("the third quarter of 1998", PUB, None, "1998-Q3", "quarter"),
+    ("the spring of 2011", PUB, None, "2011-SP", "season"),
     ("seven months", PUB, None, None, "duration"),
     ("for two weeks", PUB, None, None, "duration"),
     ("a decade", PUB, None, None, "duration"),
@@ -102,6 +106,7 @@ def test_find_dates_spans_and_values(nlp, text, pub, expected):
 @pytest.mark.parametrize("text", [
     "Parliament may vote on the bill soon.",
     "His 22-year-old son was detained.",
+    "The company will cut 1999 jobs.",
 ])
 def test_find_dates_ignores_non_dates(nlp, text):
     assert _dates(nlp, text, PUB)[1] == []

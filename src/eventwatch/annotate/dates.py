@@ -152,6 +152,10 @@ def normalize(expression: str, publication_date: Optional[str], *,
     # strip fuzzy modifiers: the value keeps the granularity of the rest (TIMEX3 "early 2011" = 2011)
     low = re.sub(r"^(?:early|late|mid|the middle of|middle of|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+", "", low)
     low = re.sub(r"^(?:the )", "", low)
+    low = re.sub(r"^fiscal (?=(?:year )?\d{4}$)", "", low)  # "fiscal 1998": the fiscal year's label
+    # "(the end of) the year/month": in news, the current one
+    if low in ("year", "month", "week", "fiscal year"):
+        low = "this " + low
 
     # decades
     m = re.fullmatch(r"(?:mid-|early |late )?(1[89]|20)(\d)0'?s", low)
@@ -367,6 +371,9 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if re.fullmatch(r"\d{1,3}", expr):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and re.fullmatch(r"\d{4}", expr) and span.root.dep_ == "nummod" \
+                and span.root.head.tag_ == "NNS":
+            continue  # "cut 1999 jobs": a count, not a year
         tense = _tense(span) if span is not None else None
         value, precision = normalize(expr, pub, tense=tense)
         if value is None and precision in ("day", "month", "week", "season", "quarter") and not pub:

@@ -66,8 +66,9 @@ def correct(doc: Doc) -> list[Corrected]:
                 sector = d.sector_nouns.get(gazetteer.norm(head.lemma_)) or d.sector_nouns.get(gazetteer.norm(head.text))
                 country = d.demonyms.get(gazetteer.norm(text))
                 if sector and country:
-                    s2 = min(t.idx for t in head.subtree if t.i >= ent.start and t.dep_ != "det") if False else s
-                    e2 = head.idx + len(head.text)
+                    # From the demonym to the noun ("Chinese communist regime"): a
+                    # leading determiner stays out, like "the" of "the United Kingdom".
+                    s2, e2 = s, head.idx + len(head.text)
                     out.append(Corrected(full[s2:e2], s2, e2, "NORP", country, sector))
                     continue
         if label in ("GPE", "ORG") and ent.end < len(doc) and doc[ent.end - 1].tag_ == "POS" or (

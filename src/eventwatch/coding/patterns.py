@@ -22,7 +22,12 @@ REPORTING = {"say", "tell", "report", "claim", "state", "announce", "add", "writ
              "argue", "explain", "confirm", "declare"}
 # A content verb under these (xcomp/ccomp) is the REQUEST/THREATEN/REJECT/AGREE's content, not an event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
-FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "prepare", "aim", "hope", "want", "seek", "set"}
+FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "prepare", "aim", "hope", "want", "seek", "set",
+                 "ready", "prepared", "willing", "determined", "poise", "poised"}
+# Governing verbs that negate their complement ("failed to reach agreement").
+NEG_FRAMES = {"fail"}
+POSITIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
+NEGATIVE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "on"}
@@ -198,6 +203,8 @@ def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int])
         chain.append(x)
     for _ in range(3):  # climb xcomp/conj frames: "plans to visit", "is expected to sign"
         if x.dep in ("xcomp", "conj") and x.head != x.i:
+            if x.dep == "xcomp" and v.head(x).lemma.lower() in NEG_FRAMES:
+                return "negated"
             x = v.head(x)
             chain.append(x)
         else:
@@ -305,6 +312,17 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                 dob = [k for k in xk if k.dep == "dobj"]
                 if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade"):
                     actors = dob
+        if actors and all(a.pos == "PRON" for a in actors):
+            # "Japan said it will ...": the pronoun is the reporting verb's subject (light coreference)
+            y = t
+            for _ in range(4):
+                if y.head == y.i:
+                    break
+                y = v.head(y)
+                ys = [k for k in v.kids(y) if k.dep == "nsubj" and k.pos != "PRON"]
+                if y.lemma.lower() in REPORTING and ys:
+                    actors = ys
+                    break
         if t.dep == "relcl" and not actors:
             actors = [v.head(t)]
         if t.dep == "acl" and not recips:
@@ -469,13 +487,45 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
             )
             # the manual: future-tense offers of CONSULT/SUPPORT/COOPERATE/AID are AGREE
-            if status == "future" and e.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID") and actor:
+            # ... and an announced future coercive act is a THREATEN whose content is the act;
+            # "would" counts when a reporting verb frames it ("said it would impose").
+            announced = status == "future" or (status == "hypothetical" and attribution_frame(v, t))
+            if announced and actor and (e.type in POSITIVE or (e.type == "RETREAT" and e.mode == "release")):
                 ev.type, ev.mode, ev.cameo, ev.status = "AGREE", None, "030", "occurred"
+            elif announced and actor and (e.type in NEGATIVE or e.mode in ("boycott", "obstruct")):
+                ev.type, ev.mode, ev.cameo, ev.status = "THREATEN", _threat_mode(e), "130", "occurred"
+            elif status == "negated" and e.type == "AGREE":
+                # "will not accept", "failed to reach agreement": a refusal
+                ev.type, ev.mode, ev.cameo, ev.status = "REJECT", None, "120", "occurred"
             events.append(ev)
             depths.append(_depth(v, t))
         if prune and len(events) - n0 > 1:
             events[n0:] = _main_events(v, events[n0:], depths[n0:])
     return events
+
+
+def attribution_frame(v: ParseView, t: Token) -> bool:
+    x = t
+    for _ in range(4):
+        if x.head == x.i:
+            return False
+        h = v.head(x)
+        if h.lemma.lower() in REPORTING | {"warn", "vow", "announce", "threaten"} and x.dep in ("ccomp", "xcomp"):
+            return True
+        x = h
+    return False
+
+
+_THREAT_MODES = {"COERCE": {"arrest": "arrest", "deport": "expel", "restrict": "restrict", "censor": "restrict",
+                            "curfew": "restrict", "seize": "restrict"},
+                 "SANCTION": {"expel": "expel", "withdraw": "relations", "discontinue": "relations"},
+                 "ASSAULT": {}, "MOBILIZE": {}}
+
+
+def _threat_mode(e: Entry) -> str | None:
+    if e.type == "ASSAULT":
+        return "violence"
+    return _THREAT_MODES.get(e.type, {}).get(e.mode or "")
 
 
 def _depth(v: ParseView, t: Token) -> int:
@@ -486,7 +536,8 @@ def _depth(v: ParseView, t: Token) -> int:
             break
         h = v.head(x)
         if not (h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis")):
-            d += 1 if x.dep not in ("conj",) else 0
+            # a nominal event as subject ("the arrest of X was condemned") is as central as its verb
+            d += 1 if x.dep not in ("conj", "nsubj", "nsubjpass") else 0
         x = h
     return d
 

@@ -107,6 +107,7 @@ def test_find_dates_spans_and_values(nlp, text, pub, expected):
     "Parliament may vote on the bill soon.",
     "His 22-year-old son was detained.",
     "The company will cut 1999 jobs.",
+    "Vaccines are advised for all children ages 6 months and older.",
 ])
 def test_find_dates_ignores_non_dates(nlp, text):
     assert _dates(nlp, text, PUB)[1] == []

@@ -357,7 +357,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if e <= s or not text[s:e].strip():
             continue
         expr = text[s:e]
-        if re.fullmatch(r"\d+-year-old", expr):
+        if re.fullmatch(r"\d+-year-old", expr) or re.search(r"\b(?:ages?|aged)\s+\d", expr, re.I):
             continue  # an age, not a date
         rng = re.fullmatch(r"((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", expr)
         if rng:

@@ -349,7 +349,47 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
             if t.dep == "pobj":
                 h = v.head(h)
             actors = [k for k in v.kids(h) if k.dep == "nsubj"]
-    return _ents(v, actors), _ents(v, recips)
+    if not recips and t.pos in ("VERB", "AUX"):
+        # "threatened to impose sanctions on X", "urged ... to free X": the content clause's target
+        for x in v.kids(t, "xcomp", "ccomp"):
+            recips = [k for k in v.kids(x) if k.dep in ("dobj", "dative")]
+            objs = recips + [x]
+            for o in objs:
+                for p in v.kids(o, "prep"):
+                    if p.lemma.lower() in ("on", "against", "to", "with", "at"):
+                        recips = [k for k in recips if k.lemma.lower() not in ("sanction", "measure", "step")]
+                        recips = recips or v.kids(p, "pobj")
+            if recips:
+                break
+    return _ents(v, actors), _deepen(v, t, _ents(v, recips))
+
+
+def _actor_like(e: Entity) -> bool:
+    return bool(e.country or e.sector or e.name)
+
+
+def _deepen(v: ParseView, t: Token, recips: list[Entity]) -> list[Entity]:
+    """Swap a non-actor recipient ("a piece of legislation", "international support") for the first
+    actor-like noun phrase found under it or the trigger's other preps ("in support of the
+    demonstrators", "including calling on the UK")."""
+    if not recips or any(_actor_like(r) for r in recips):
+        return recips
+    stack, seen = [t], set()
+    order = []
+    while stack:  # breadth-first over the trigger's subtree, skipping its subject
+        x = stack.pop(0)
+        for k in v.kids(x):
+            if k.dep in ("nsubj", "nsubjpass", "agent", "punct") or k.i in seen:
+                continue
+            seen.add(k.i)
+            if k.dep == "pobj" or (k.dep == "dobj" and x is not t):
+                order.append(k)
+            stack.append(k)
+    for k in order:
+        e = actor_of(v, k)
+        if e is not None and _actor_like(e):
+            return [e]
+    return recips
 
 
 def _year(value: Optional[str]) -> Optional[int]:

@@ -53,9 +53,34 @@ class ParseView:
         self.ann = ann
         self.toks = ann.tokens
         self.children: dict[int, list[Token]] = {}
+        self._doc_country: Optional[str] = None
         for t in self.toks:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t)
+
+    def context_country(self, t: Token) -> Optional[str]:
+        from collections import Counter
+        ann = self.ann
+        sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
+        def states(lo, hi):
+            c = Counter()
+            for p in ann.places:
+                if lo <= p.start < hi and p.country and len(p.country) == 3:
+                    c[p.country] += 1
+            for e in ann.entities:
+                if lo <= e.start < hi and e.country and e.kind in ("state", "place") and len(e.country) == 3:
+                    c[e.country] += 1
+            for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
+                c.pop(code, None)
+            return c
+        if sent is not None:
+            c = states(sent.start, sent.end)
+            if len(c) == 1:
+                return next(iter(c))
+        if self._doc_country is None:
+            c = states(0, len(ann.article.text))
+            self._doc_country = c.most_common(1)[0][0] if c else ""
+        return self._doc_country or None
 
     def kids(self, t: Token, *deps: str) -> list[Token]:
         ks = self.children.get(t.i, [])
@@ -252,6 +277,8 @@ def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
     ann = v.ann
     if head.pos == "PRON" and head.lemma.lower() in PRONOUNS:
         return None
+    if head.ent_type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return None
     lo, hi = v.np_span(head)
     start, end = v.toks[lo].start, v.toks[hi].end
     text = ann.article.text[start:end]
@@ -271,6 +298,10 @@ def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
         name = name or d.name
         country = country or d.country
         sector = sector or d.sector
+    if country is None and (sector or head.pos == "PROPN" or head.ent_type in ("PERSON", "ORG", "NORP")):
+        # titled people and bare organs ("President X", "the ministry") with no country of their own
+        # take the country the sentence (else the article) is about: news names the state once.
+        country = v.context_country(head)
     return Entity(text=text, start=start, end=end, label="ACTOR", name=name, country=country, sector=sector)
 
 

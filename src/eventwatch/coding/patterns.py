@@ -100,15 +100,15 @@ class ParseView:
     def np_span(self, t: Token) -> tuple[int, int]:
         """Token range of the noun phrase headed by t: modifiers and "of"-phrases, no coordination or clauses."""
         lo = hi = t.i
+        cut_hi = None  # an excluded modifier ("in Amara", a relative clause) ends the span
         stack = [t]
         while stack:
             x = stack.pop()
             for k in self.children.get(x.i, []):
-                if k.dep in ("conj", "cc", "relcl", "acl", "advcl", "appos") and x is t:
-                    continue
-                if k.dep in ("conj", "cc") and x is not t:
-                    pass
-                if k.dep == "prep" and k.lemma.lower() != "of":
+                if (k.dep in ("conj", "cc", "relcl", "acl", "advcl", "appos") and x is t) or (
+                        k.dep == "prep" and k.lemma.lower() != "of"):
+                    if x is t and k.i > t.i:
+                        cut_hi = k.i if cut_hi is None else min(cut_hi, k.i)
                     continue
                 if k.dep == "punct" and k.text not in "()":
                     continue
@@ -116,6 +116,8 @@ class ParseView:
                     continue
                 lo, hi = min(lo, k.i), max(hi, k.i)
                 stack.append(k)
+        if cut_hi is not None and cut_hi <= hi:
+            hi = max(t.i, cut_hi - 1)
         while hi > lo and self.toks[hi].dep == "punct" and self.toks[hi].text != ")":
             hi -= 1
         if self.toks[lo].text == "(":
@@ -493,6 +495,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity]) -> Op
         if best is None or dist < best[0]:
             best = (dist, pl)
     return best[1] if best else None
+
 
 
 def attribution_of(v: ParseView, t: Token, sent: Sentence) -> Optional[str]:

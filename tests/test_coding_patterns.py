@@ -143,3 +143,18 @@ def test_coding_patterns_boilerplate_sentences_skipped():
 ])
 def test_coding_patterns_announced_acts_follow_manual(text, typ):
     assert typ in {e.type for e in _events(text)}
+
+
+@pytest.mark.parametrize("text,typ,mode", [
+    ("Militants killed three soldiers with a roadside bomb.", "ASSAULT", "explosives"),
+    ("Gunmen killed the mayor with a rifle.", "ASSAULT", "firearms"),
+    ("The regime threatened to arrest the strike leaders.", "THREATEN", "arrest"),
+    ("The rebels threatened to attack the capital.", "THREATEN", "violence"),
+])
+def test_coding_patterns_mode_from_instrument_or_threat_content(text, typ, mode):
+    assert _one(text, typ).mode == mode
+
+
+def test_coding_patterns_actor_span_stops_at_locative():
+    e = _one("A guard in Tororo was killed by the raiders.", "ASSAULT")
+    assert [r.text for r in e.recipient] == ["A guard"]

@@ -56,6 +56,7 @@ class Entry:
 class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     by_lemma: dict[str, list[Entry]] = field(default_factory=dict)
+    instruments: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
     def add(self, e: Entry) -> None:
         self.entries.append(e)
@@ -120,6 +121,11 @@ def load_lexicon_file(path: str | Path, lex: Lexicon | None = None) -> Lexicon:
     data = load_yaml(path)
     for raw in iter_entries(data, "entries", path):
         lex.add(parse_entry(raw, path))
+    for raw in data.get("assault_instruments") or []:
+        line = line_of(raw, 0)
+        if not isinstance(raw, dict) or raw.get("mode") not in PLOVER_MODES["ASSAULT"]:
+            raise CodebookError("assault_instruments entries need an ASSAULT mode", path=path, line=line)
+        lex.instruments.append((raw["mode"], _words(raw.get("words"), path, line, "words")))
     return lex
 
 

@@ -560,6 +560,13 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
                 confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
             )
+            if ev.type == "ASSAULT" and ev.mode is None:
+                ev.mode = _instrument_mode(v, sent, lex)
+                if ev.mode:
+                    from .lexicon import cameo_for
+                    ev.cameo = cameo_for("ASSAULT", ev.mode) or ev.cameo
+            if ev.type == "THREATEN" and ev.mode is None:
+                ev.mode = _content_mode(v, t, lex)
             # the manual: future-tense offers of CONSULT/SUPPORT/COOPERATE/AID are AGREE
             # ... and an announced future coercive act is a THREATEN whose content is the act;
             # "would" counts when a reporting verb frames it ("said it would impose").
@@ -576,6 +583,33 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
         if prune and len(events) - n0 > 1:
             events[n0:] = _main_events(v, events[n0:], depths[n0:])
     return events
+
+
+def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:
+    lemmas = {x.lemma.lower() for x in v.toks[sent.token_start:sent.token_end]}
+    lemmas |= {x.text.lower() for x in v.toks[sent.token_start:sent.token_end]}
+    for mode, words in lex.instruments:
+        if lemmas & words:
+            return mode
+    return None
+
+
+def _content_mode(v: ParseView, t: Token, lex: Lexicon) -> str | None:
+    """The mode of a threat is its content: "threatened to arrest" → arrest, "to attack" → violence."""
+    for x in v.kids(t, "xcomp", "ccomp", "dobj", "prep"):
+        for y in [x] + v.kids(x, "pobj"):
+            for lemma in lemma_variants(y):
+                cands = lex.candidates(lemma, y.pos)
+                if cands:
+                    e = cands[0]
+                    if e.type == "ASSAULT":
+                        return "violence"
+                    m = _threat_mode(e)
+                    if m:
+                        return m
+                    if e.type == "SANCTION":
+                        return "relations"
+    return None
 
 
 def attribution_frame(v: ParseView, t: Token) -> bool:

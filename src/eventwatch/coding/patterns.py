@@ -140,6 +140,9 @@ def _constraints_hold(v: ParseView, t: Token, e: Entry) -> bool:
             if k.dep in OBJ_DEPS | {"compound", "amod", "nsubjpass", "nmod", "npadvmod"}:
                 lem.add(k.lemma.lower())
                 lem |= {c.lemma.lower() for c in v.kids(k, "compound", "amod")}
+                # "thousands of reservists", "a piece of legislation": the of-noun is the real object
+                lem |= {p.lemma.lower() for o in v.kids(k, "prep") if o.lemma.lower() == "of"
+                        for p in v.kids(o, "pobj")}
             if k.dep in ("prep", "agent"):
                 lem |= {p.lemma.lower() for p in v.kids(k, "pobj")}
         # a noun trigger's own head counts ("hunger strike": strike ← hunger when parsed the other way)

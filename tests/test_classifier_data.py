@@ -19,7 +19,7 @@ def test_training_data_every_type_has_min_examples():
 @pytest.mark.parametrize("entry,msg", [
     ('{type: ASSALT, text: "Troops shelled the town on Monday."}', "unknown type"),
     ('{type: ASSAULT, mode: hug, text: "Troops shelled the town on Monday."}', "unknown mode"),
-    ('{type: ASSAULT, text: "x"}', "sentence"),
+    ('{type: ASSAULT, text: "x"}', "'text' must be a sentence"),
 ])
 def test_training_loader_rejects_bad_entry_naming_line(entry, msg):
     text = "version: 1\nsentences:\n- {type: AID, text: \"The UN sent food aid.\"}\n- " + entry + "\n"

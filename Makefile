@@ -28,7 +28,8 @@ test-fast: install
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: install
-	HF_HUB_OFFLINE=1 $(PY) benchmarks/run.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/bench_annotate.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/bench_coding.py
 
 clean:
 	rm -rf $(VENV) eventwatch.db eventwatch.db-wal eventwatch.db-shm

@@ -1,0 +1,102 @@
+"""What is in the store: ``articles``, ``events``, ``quotes``, ``show``."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from .common import Format, db_option, error, open_store, write_frame
+from .ingest import check_date
+
+FORMAT_HELP = "Output: a table, JSON Lines or CSV (JSON Lines and CSV carry every column)."
+LIMIT_HELP = "Show at most this many rows."
+
+
+def _format_option() -> Format:
+    return typer.Option(Format.table, "--format", "-f", help=FORMAT_HELP, case_sensitive=False)
+
+
+def _limit_option() -> Optional[int]:
+    return typer.Option(None, "--limit", "-n", min=1, help=LIMIT_HELP)
+
+
+def articles(
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only articles whose title or text contains this."),
+    language: Optional[str] = typer.Option(None, "--language", help="Only articles in this language (ISO 639-1, e.g. en)."),
+    dup_group: Optional[str] = typer.Option(None, "--dup-group", help="Only articles of this near-duplicate group."),
+    skipped: bool = typer.Option(False, "--skipped", help="List the documents that were skipped, with stage and reason, instead."),
+    limit: Optional[int] = _limit_option(),
+    fmt: Format = _format_option(),
+    db: Optional[str] = db_option(),
+) -> None:
+    """List or search the stored articles (or, with --skipped, every document that failed).
+
+    Example: eventwatch articles --search Nairobi --format table
+    """
+    with open_store(db) as store:
+        if skipped:
+            df = store.skips(limit=limit)
+            write_frame(df, fmt, title="skipped documents", columns=["seen_at", "source", "stage", "reason"],
+                        empty="no skipped documents")
+            return
+        df = store.articles(search=search, language=language, dup_group=dup_group, limit=limit)
+    write_frame(df, fmt, title="articles",
+                columns=["id", "publication_date", "publisher", "title", "language", "dup_group", "n_events", "n_quotes"],
+                widths={"title": 60, "dup_group": 12}, empty="no articles")
+
+
+def events(
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="PLOVER event type, e.g. PROTEST."),
+    country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO-3 country of the actor, recipient or location, e.g. HKG."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", callback=check_date, help="Events on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", callback=check_date, help="Events on or before this date."),
+    article: Optional[int] = typer.Option(None, "--article", "-a", help="Only the events of this article id."),
+    limit: Optional[int] = _limit_option(),
+    fmt: Format = _format_option(),
+    db: Optional[str] = db_option(),
+) -> None:
+    """List the coded events, each with its actors, date, place and evidence.
+
+    Example: eventwatch events --type PROTEST --since 2024-01-01 --format csv
+    """
+    with open_store(db) as store:
+        df = store.events(type=type.upper() if type else None, country=country.upper() if country else None,
+                          since=since, until=until, article_id=article, limit=limit)
+    write_frame(df, fmt, title="events",
+                columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger", "evidence"],
+                widths={"actor": 28, "recipient": 28, "location": 16, "evidence": 70}, empty="no events")
+
+
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes whose speaker's name or text contains this."),
+    article: Optional[int] = typer.Option(None, "--article", "-a", help="Only the quotes of this article id."),
+    limit: Optional[int] = _limit_option(),
+    fmt: Format = _format_option(),
+    db: Optional[str] = db_option(),
+) -> None:
+    """List the quotes: who said what, in which article.
+
+    Example: eventwatch quotes --speaker Roth --limit 20
+    """
+    with open_store(db) as store:
+        df = store.quotes(speaker=speaker, article_id=article, limit=limit)
+    write_frame(df, fmt, title="quotes", columns=["article_id", "speaker", "cue", "kind", "text"],
+                widths={"speaker": 24, "text": 90}, empty="no quotes")
+
+
+def show(
+    article_id: int = typer.Argument(..., metavar="ARTICLE_ID", help="The article's id (see `eventwatch articles`)."),
+    db: Optional[str] = db_option(),
+) -> None:
+    """Print one stored article as its extraction record (the JSON contract of `extract`).
+
+    Example: eventwatch show 3 > article-3.json
+    """
+    with open_store(db) as store:
+        record = store.extraction(article_id)
+    if record is None:
+        error(f"no article with id {article_id}")
+        raise typer.Exit(1)
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n")

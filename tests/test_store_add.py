@@ -241,6 +241,44 @@ def test_skips_upsert_and_frame(db_url):
         assert store.stats()["skipped"] == 1
 
 
+def test_skips_cleared_by_unchanged_add(db_url):
+    with Store(db_url) as store:
+        store.add(hk_extraction())
+        store.add_skip(Skip(source="mirror.txt", stage="annotate", reason="timeout"))
+        res = store.add(hk_extraction("mirror", source="mirror.txt"))
+        assert res.status == "unchanged"
+        assert store.skips().empty
+
+
+def test_skips_without_source_kept_apart(db_url):
+    with Store(db_url) as store:
+        store.add_skip(Skip(source="", stage="ingest", reason="bad record", doc_id="7"))
+        store.add_skip(Skip(source="", stage="ingest", reason="bad record"))
+        assert sorted(store.skips()["source"]) == ["(unknown source)", "id:7"]
+
+
+def test_add_shared_store_across_threads(db_url):
+    texts = [f"Document number {i} about a strike at port {i} and the talks that followed." for i in range(12)]
+    errors: list = []
+    results: list = []
+    with Store(db_url) as store:
+        def work(chunk):
+            try:
+                for i in chunk:
+                    results.append(store.add(plain_extraction(f"t{i}", texts[i])).status)
+            except Exception as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(range(k, 12, 3),)) for k in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
+        assert results.count("added") == 12
+        assert store.stats()["articles"] == 12
+
+
 def test_runs_start_finish(db_url):
     with Store(db_url) as store:
         run = store.start_run(["a.txt", "b.txt"], command="ingest")

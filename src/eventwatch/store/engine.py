@@ -23,6 +23,7 @@ from .. import settings
 from ..errors import StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 10  # PostgreSQL, unless the URL sets connect_timeout
 _IMMEDIATE = "eventwatch_immediate"
 # Arbitrary constant: the PostgreSQL advisory lock that serialises migrations.
 PG_MIGRATION_LOCK = 0x6576_7477  # "evtw"
@@ -103,6 +104,8 @@ def make_engine(url: str) -> Engine:
             kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     else:
         kwargs["pool_pre_ping"] = True
+        if u.get_backend_name() == "postgresql" and "connect_timeout" not in u.query:
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
         engine = sa.create_engine(u, **kwargs)
     except Exception as exc:  # NoSuchModuleError, ArgumentError, missing driver

@@ -29,8 +29,9 @@ Near-duplicates
 
 Reading
     ``articles()``, ``events()``, ``quotes()``, ``skips()`` return pandas
-    DataFrames (timestamps as ISO 8601 UTC strings, so they serialise to JSON
-    as is), in storage order. ``extraction(id)`` rebuilds the JSON contract
+    DataFrames in storage order (``skips()``: newest first), with pandas' default dtypes (a missing
+    value is NaN/NA, as ``to_json``/``to_csv`` expect; timestamps are ISO 8601
+    UTC strings, so they serialise as is). ``extraction(id)`` rebuilds the JSON contract
     record; ``load(id)`` the ``Extraction`` itself.
 
 The schema is in ``schema.py`` and created by the Alembic revisions in
@@ -281,25 +282,36 @@ class Store:
             with self.engine.connect() as conn:
                 found = self._find_hash(conn, chash)
             if found is not None:
-                return AddResult("unchanged", found.id, found.dup_group)
+                return self._unchanged(found, art.source)
             attempts = 3
             for attempt in range(attempts):
                 try:
                     with begin_write(self.engine) as conn:
                         found = self._find_hash(conn, chash)
-                        if found is not None:
-                            return AddResult("unchanged", found.id, found.dup_group)
-                        return self._insert(conn, result, chash, run_id)
+                        if found is None:
+                            return self._insert(conn, result, chash, run_id)
+                    return self._unchanged(found, art.source)
                 except sa_exc.IntegrityError:
                     # Another writer stored this content first (-> unchanged), or took
                     # the public id this one chose (-> choose again).
                     with self.engine.connect() as conn:
                         found = self._find_hash(conn, chash)
                     if found is not None:
-                        return AddResult("unchanged", found.id, found.dup_group)
+                        return self._unchanged(found, art.source)
                     if attempt == attempts - 1:
                         raise
         raise AssertionError("unreachable")
+
+    def _unchanged(self, found, source: str) -> AddResult:
+        """The content is stored already; the source succeeded, so it is no longer a skip."""
+        if source:
+            s = S.skips
+            with self.engine.connect() as conn:
+                skipped = conn.execute(select(s.c.id).where(s.c.source == source)).first() is not None
+            if skipped:
+                with begin_write(self.engine) as conn:
+                    conn.execute(sa.delete(s).where(s.c.source == source))
+        return AddResult("unchanged", found.id, found.dup_group)
 
     def _public_id(self, conn, doc_id: str, chash: str) -> str:
         base = doc_id or f"sha256:{chash[:16]}"

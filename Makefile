@@ -17,9 +17,13 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	touch $(STAMP)
 
 demo: install
-	HF_HUB_OFFLINE=1 $(EW) ingest samples --published 2024-05-06 --db sqlite:///eventwatch.db; \
-	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
-	HF_HUB_OFFLINE=1 $(EW) demo-summary --db sqlite:///eventwatch.db
+	@HF_HUB_OFFLINE=1 $(EW) ingest samples/articles samples/feeds samples/archive \
+	  --published 2024-05-06 --db sqlite:///eventwatch.db; rc=$$?; \
+	  if [ $$rc -eq 1 ]; then echo "some documents were skipped: see '$(EW) articles --skipped'"; \
+	  elif [ $$rc -ne 0 ]; then exit $$rc; fi
+	@HF_HUB_OFFLINE=1 $(EW) db stats --db sqlite:///eventwatch.db
+	@HF_HUB_OFFLINE=1 $(EW) events --limit 20 --db sqlite:///eventwatch.db
+	@HF_HUB_OFFLINE=1 $(EW) quotes --limit 8 --db sqlite:///eventwatch.db
 
 test: install
 	HF_HUB_OFFLINE=1 $(PY) -m pytest $(PYTEST_ARGS)

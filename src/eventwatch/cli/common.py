@@ -29,7 +29,13 @@ class Format(str, Enum):
 
 
 def stdout() -> Console:
-    return Console(highlight=False)
+    """Standard output; tables piped to a file or pager get 160 columns (COLUMNS overrides) instead of 80."""
+    import os
+
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=160)
+    return console
 
 
 def stderr() -> Console:
@@ -131,7 +137,8 @@ def write_frame(df: Any, fmt: Format, *, title: Optional[str] = None,
     widths = widths or {}
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in cols:
-        table.add_column(c, overflow="fold", max_width=widths.get(c))
+        table.add_column(c, overflow="fold", max_width=widths.get(c),
+                         justify="right" if c.startswith("n_") else "left")
     for row in df[cols].itertuples(index=False, name=None):
         table.add_row(*(Text(_cell(v, widths.get(c))) for c, v in zip(cols, row)))
     console.print(table)

@@ -42,9 +42,12 @@ def articles(
                         empty="no skipped documents")
             return
         df = store.articles(search=search, language=language, dup_group=dup_group, limit=limit)
+    if fmt == Format.table and len(df):
+        df = df.copy()
+        df["dup_of"] = [g if g != i else None for g, i in zip(df["dup_group"], df["id"])]
     write_frame(df, fmt, title="articles",
-                columns=["id", "publication_date", "publisher", "title", "language", "dup_group", "n_events", "n_quotes"],
-                widths={"title": 60, "dup_group": 12}, empty="no articles")
+                columns=["id", "publication_date", "publisher", "title", "language", "n_events", "n_quotes", "dup_of"],
+                widths={"id": 48, "title": 50, "publisher": 20, "dup_of": 30}, empty="no articles")
 
 
 def events(
@@ -52,7 +55,7 @@ def events(
     country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO-3 country of the actor, recipient or location, e.g. HKG."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", callback=check_date, help="Events on or after this date."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", callback=check_date, help="Events on or before this date."),
-    article: Optional[int] = typer.Option(None, "--article", "-a", help="Only the events of this article id."),
+    article: Optional[str] = typer.Option(None, "--article", "-a", help="Only the events of this article id."),
     limit: Optional[int] = _limit_option(),
     fmt: Format = _format_option(),
     db: Optional[str] = db_option(),
@@ -65,13 +68,13 @@ def events(
         df = store.events(type=type.upper() if type else None, country=country.upper() if country else None,
                           since=since, until=until, article_id=article, limit=limit)
     write_frame(df, fmt, title="events",
-                columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger", "evidence"],
-                widths={"actor": 28, "recipient": 28, "location": 16, "evidence": 70}, empty="no events")
+                columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger"],
+                widths={"article_id": 36, "actor": 30, "recipient": 30, "location": 18, "trigger": 20}, empty="no events")
 
 
 def quotes(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes whose speaker's name or text contains this."),
-    article: Optional[int] = typer.Option(None, "--article", "-a", help="Only the quotes of this article id."),
+    article: Optional[str] = typer.Option(None, "--article", "-a", help="Only the quotes of this article id."),
     limit: Optional[int] = _limit_option(),
     fmt: Format = _format_option(),
     db: Optional[str] = db_option(),
@@ -83,16 +86,16 @@ def quotes(
     with open_store(db) as store:
         df = store.quotes(speaker=speaker, article_id=article, limit=limit)
     write_frame(df, fmt, title="quotes", columns=["article_id", "speaker", "cue", "kind", "text"],
-                widths={"speaker": 24, "text": 90}, empty="no quotes")
+                widths={"article_id": 36, "speaker": 24, "text": 80}, empty="no quotes")
 
 
 def show(
-    article_id: int = typer.Argument(..., metavar="ARTICLE_ID", help="The article's id (see `eventwatch articles`)."),
+    article_id: str = typer.Argument(..., metavar="ARTICLE_ID", help="The article's id (see `eventwatch articles`)."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Print one stored article as its extraction record (the JSON contract of `extract`).
 
-    Example: eventwatch show 3 > article-3.json
+    Example: eventwatch show samples/articles/thailand-entry-ban.txt > thailand.json
     """
     with open_store(db) as store:
         record = store.extraction(article_id)

@@ -466,39 +466,197 @@ def date_of(v: ParseView, t: Token, sent: Sentence, para: tuple[int, int]):
     return None, None, None
 
 
-def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity]) -> Optional[Place]:
-    """A place in a locative phrase of the trigger's clause ("in Hong Kong"), not part of an actor's name."""
+# Nouns that name a settlement or area: "the town of X", "X district", "the outskirts of X".
+SETTLEMENT = {"city", "town", "village", "district", "province", "region", "area", "neighbourhood",
+              "neighborhood", "suburb", "suburbs", "camp", "county", "state", "island", "port", "capital",
+              "governorate", "countryside", "municipality", "quarter", "valley", "peninsula", "border",
+              "enclave", "territory", "township", "hamlet", "prefecture", "commune", "settlement",
+              "outskirts", "edge", "vicinity", "heart", "centre", "center", "streets", "street", "square",
+              "airport", "base", "crossing", "checkpoint", "junction", "road", "highway", "market"}
+# "north of Karbala", "outskirts of X": a direction word carries the place to what it modifies.
+DIRECTION = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+             "northeastern", "northwestern", "southeastern", "southwestern", "outside", "near"}
+LOCATIVE_ALL = LOCATIVE | {"off", "through", "within", "along", "inside", "outside", "across", "near"}
+# Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
+TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+# Physical events that happen where the reporter files from when the sentence names no place.
+DATELINE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
+
+
+def _place_tokens(v: ParseView, sent: Sentence, start: int, end: int) -> Optional[Token]:
+    """The syntactic head of the tokens in [start, end): the one whose head lies outside the span."""
+    toks = [x for x in v.toks[sent.token_start:sent.token_end] if start <= x.start and x.end <= end]
+    if not toks:
+        return None
+    ids = {x.i for x in toks}
+    heads = [x for x in toks if x.head not in ids or x.head == x.i]
+    return heads[-1] if heads else toks[-1]
+
+
+def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> list[Place]:
+    """Proper names the place annotator missed but the syntax marks as places: "the village of Ashmi",
+    "Aziziyah district", "the town of Bakwa"."""
+    out = []
+    text = v.ann.article.text
+    for t in v.toks[sent.token_start:sent.token_end]:
+        if t.pos != "PROPN" or any(a <= t.start < b for a, b in known):
+            continue
+        if t.dep == "compound" and v.head(t).pos == "PROPN":
+            continue  # part of a longer name: its head is checked
+        h = v.head(t)
+        ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
+              and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
+              (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC"))) or (
+              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT and h.pos == "NOUN")
+        if not ok:
+            continue
+        lo = t.i
+        while lo - 1 >= sent.token_start and v.toks[lo - 1].pos == "PROPN" and v.toks[lo - 1].head in (t.i, lo):
+            lo -= 1
+        while lo - 1 >= sent.token_start and v.toks[lo - 1].head == t.i and v.toks[lo - 1].dep == "compound" \
+                and v.toks[lo - 1].pos == "PROPN":
+            lo -= 1
+        s, e = v.toks[lo].start, t.end
+        out.append(Place(text=text[s:e], start=s, end=e))
+        known.append((s, e))
+    return out
+
+
+def _anchor(v: ParseView, h: Token) -> tuple[Token, int]:
+    """Climb a place's own noun phrase ("Syria's Aleppo province", "the city of Fallujah") to the token
+    that attaches it to the clause; the second value ranks the place within one phrase (0: the named
+    head or an "of"/apposition name, 1: a possessive container, 2: the modifier of a thing that is not a
+    place, "a U.S. airstrike", "the Knin fortress")."""
+    x, rank = h, 0
+    for _ in range(8):
+        hd = v.head(x)
+        if hd.i == x.i:
+            break
+        if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
+            if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT and rank == 0:
+                rank = 2
+            x = hd
+        elif x.dep == "poss":
+            rank = max(rank, 1) if rank != 2 else 2
+            x = hd
+        elif x.dep == "appos" and hd.pos in ("NOUN", "PROPN"):
+            x = hd
+        elif x.dep == "pobj" and hd.lemma.lower() == "of" and v.head(hd).pos in ("NOUN", "PROPN", "ADV", "ADJ"):
+            x = v.head(hd)
+        else:
+            break
+    return x, rank
+
+
+def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: Optional[str] = None
+             ) -> Optional[Place]:
+    """Where the event happened: the place in a locative phrase ("in", "near", "outside", "at" ...)
+    attached to the trigger, else to its objects/adjuncts, else to the clause that governs it; the
+    place itself when it is the object of a territorial act ("captured Badme"); a place that is part
+    of an actor's name or sits in another clause is not the event's. None when the sentence names none
+    for this event (the article's dateline only for physical events, see ``dateline_place``)."""
     ann = v.ann
-    clause = clause_tokens(v, t)
-    by_start = {tok.start: tok for tok in v.toks[sent.token_start:sent.token_end]}
-    best = None
-    for pl in ann.places:
-        if not (sent.start <= pl.start < sent.end):
-            continue
-        if any(a.start <= pl.start < a.end for a in actors):
-            continue
-        tok = by_start.get(pl.start)
-        if tok is None:
-            continue
-        # climb the place's own noun phrase to its attachment
-        x = tok
-        for _ in range(4):
-            if x.dep in ("compound", "amod", "poss", "nmod", "det"):
-                x = v.head(x)
-            else:
+    text = ann.article.text
+    places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
+    known = [(pl.start, pl.end) for pl in places] + [(a.start, a.end) for a in actors if a.country]
+    places = places + _extra_places(v, sent, known)
+    # the trigger's own phrase: its subtree without embedded clauses (relative clauses, other verbs)
+    sub, conj_side, stack = {}, set(), [(t, 0)]
+    while stack:
+        y, d = stack.pop()
+        sub[y.i] = d
+        for k in v.kids(y):
+            if k.pos in ("VERB", "AUX") and k.dep in ("relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj"):
+                if k.dep == "conj" and y is t:
+                    conj_side.add(k.i)  # "was shot and killed in X": a conjoined verb's own place
+                continue
+            stack.append((k, d + 1))
+    subj_side = set()
+    for k in v.kids(t, "nsubj", "nsubjpass", "csubj", "agent"):
+        subj_side |= {y.i for y in v.subtree(k)}
+    # the trigger's governing clauses: "X shot and killed", "In Gaza, ... marched to protest"
+    govern, x = [], t
+    for _ in range(4):
+        if x.head == x.i or x.dep not in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pobj", "prep",
+                                          "dobj", "nsubj", "nsubjpass", "dep", "parataxis"):
+            break
+        x = v.head(x)
+        if x.pos in ("VERB", "AUX"):
+            govern.append(x)
+            if x.dep not in ("conj", "xcomp", "dep"):
                 break
-        if x.dep != "pobj":
+    best = None
+    for pl in places:
+        h = _place_tokens(v, sent, pl.start, pl.end)
+        if h is None:
             continue
-        prep = v.head(x)
-        if prep.lemma.lower() not in LOCATIVE:
-            continue
-        if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
-            continue
-        dist = abs(pl.start - t.start) + (0 if prep.i in clause else 1000)
-        if best is None or dist < best[0]:
-            best = (dist, pl)
+        np_head, rank = _anchor(v, h)
+        obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
+            typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and rank == 0 and (
+            (np_head.i == h.i and (h.ent_type in ("GPE", "LOC", "FAC") or pl.feature and h.ent_type != "PERSON")) or np_head.lemma.lower() in SETTLEMENT)
+        if rank == 2 and pl.feature == "country":
+            continue  # "a U.S. airstrike", "the SDF shelling": who, not where
+        attach = None
+        if obj_of_trigger:
+            score = 0.5
+        else:
+            y = np_head
+            if y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
+                prep = v.head(y)
+                if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
+                    continue
+                attach = v.head(prep)
+            elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
+                attach = v.head(y)  # "an ambush north of Karbala"
+            elif y.lemma.lower() in DIRECTION and y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
+                attach = v.head(v.head(y))
+            else:
+                continue
+            # a direction word between ("north of X") or a settlement noun may itself hang off a prep
+            while attach.lemma.lower() in DIRECTION | SETTLEMENT and attach.dep in ("advmod", "npadvmod") \
+                    and attach.head != attach.i:
+                attach = v.head(attach)
+            if attach.i == t.i:
+                score = 0.0
+            elif attach.i in sub:
+                score = (1.5 if attach.i in subj_side else 1.0) + 0.01 * sub[attach.i]
+            elif attach in govern:
+                score = 2.0
+            elif attach.i in conj_side:
+                score = 2.5
+            else:
+                score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
+        # finer places beat their containers: a country or a possessive container ranks last
+        key = (score, rank, 1 if pl.feature == "country" else 0, abs(pl.start - t.start))
+        if best is None or key < best[0]:
+            best = (key, pl)
     return best[1] if best else None
 
+
+def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:
+    """The place of a wire dateline ("KABUL, May 3 (Reuters) -", "BEIRUT \u2014") at the article start."""
+    text = ann.article.text
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    s, e = m.start(1), m.end(1)
+    word = text[s:e].strip()
+    if not word or not word.replace(" ", "").replace(".", "").isupper() and "," not in text[e:m.end()]:
+        return None
+    pl = next((pl for pl in ann.places if pl.start < e and s <= pl.start), None)
+    if pl is not None and pl.name:
+        return pl
+    try:
+        from ..annotate.places import resolve_place
+        r = resolve_place(word.title())
+    except Exception:  # the gazetteer is the annotate stage's: no dateline rather than no events
+        log.debug("dateline lookup failed", exc_info=True)
+        return pl
+    if r is None:
+        return pl
+    return Place(text=text[s:s + len(word)], start=s, end=s + len(word), name=r.name, country=r.country,
+                 lat=r.lat, lon=r.lon, feature=r.feature)
 
 
 def attribution_of(v: ParseView, t: Token, sent: Sentence) -> Optional[str]:
@@ -538,6 +696,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
     v = ParseView(ann)
     text = ann.article.text
     pub_year = _year(ann.article.publication_date)
+    dateline = dateline_place(ann)
     events: list[Event] = []
     for sent in ann.sentences:
         if ann.article.is_boilerplate(sent.start, sent.end) or _BOILER.search(text[sent.start:sent.end]):
@@ -555,7 +714,10 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             actor, recip = roles(v, t, e)
             status = status_of(v, t, pub_year, years)
             date, prec, _ = date_of(v, t, sent, para)
-            loc = place_of(v, t, sent, actor + recip)
+            loc = place_of(v, t, sent, actor + recip, e.type)
+            if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
+                    sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
+                loc = dateline  # "KABUL, May 3 (Reuters) - Police arrested ...": the dateline's city
             ev = Event(
                 type=e.type, mode=e.mode, trigger=Trigger(text=t.text, start=t.start, end=t.end),
                 evidence=Evidence(start=sent.start, end=sent.end), status=status,

@@ -1,0 +1,51 @@
+"""Event location rules (issue 4 item 4) on our own sentences: the place where the event happened,
+not every place in the sentence."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.annotate.pipeline import annotate
+from eventwatch.coding.coder import code
+from eventwatch.models import Article
+
+
+def _loc(text, typ):
+    ann = annotate(Article(id="loc", text=text, publication_date="2021-06-01"))
+    evs = [e for e in code(ann, coders={"pattern"}) if e.type == typ]
+    assert evs, f"no {typ} in {text!r}"
+    return evs[0].location.text if evs[0].location else None
+
+
+@pytest.mark.parametrize("text,typ,place", [
+    # a locative phrase on the trigger
+    ("Police arrested ten protesters in Nairobi.", "COERCE", "Nairobi"),
+    ("Thousands marched through central Belgrade to demand new elections.", "PROTEST", "Belgrade"),
+    # a fronted locative phrase covers the main clause
+    ("In Sialkot, police detained three journalists who had reported on the floods.", "COERCE", "Sialkot"),
+    # "the village of X", "X's city of Y": the named settlement, not its container
+    ("Gunmen shot dead a teacher in the village of Karmadi, south of Mosul.", "ASSAULT", "Karmadi"),
+    ("Troops shot a protester in Iraq's northern city of Kirkuk.", "ASSAULT", "Kirkuk"),
+    # the place is the object of a territorial act
+    ("Rebels captured the town of Obeni after two days of fighting.", "COERCE", "Obeni"),
+    # a place in a later clause about something else is not the event's
+    ("The minister was arrested in Paris and flown to Lyon, where he was charged.", "COERCE", "Paris"),
+    # an actor's nationality / a place-modifier of a weapon is not a location
+    ("Kenyan police arrested ten protesters.", "COERCE", None),
+    ("Two soldiers were killed in a U.S. airstrike.", "ASSAULT", None),
+])
+def test_coding_location_is_where_the_event_happened(text, typ, place):
+    assert _loc(text, typ) == place
+
+
+@pytest.mark.parametrize("text,typ,place", [
+    ("KABUL, May 3 (Reuters) - Police arrested five students on Monday.", "COERCE", "KABUL"),
+    ("BEIRUT \u2014 Protesters marched to parliament on Sunday.", "PROTEST", "BEIRUT"),
+])
+def test_coding_location_dateline_for_physical_events_without_a_place(text, typ, place):
+    assert _loc(text, typ) == place
+
+
+def test_coding_location_dateline_not_for_verbal_or_placed_events():
+    text = "WASHINGTON (AP) -- The United States imposed sanctions on Iran. Police arrested two men in Boston."
+    assert _loc(text, "SANCTION") is None
+    assert _loc(text, "COERCE") == "Boston"

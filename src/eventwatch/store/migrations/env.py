@@ -17,6 +17,12 @@ from eventwatch.store.schema import metadata
 config = context.config
 target_metadata = metadata
 
+if config.attributes.get("connection") is None and config.config_file_name:
+    # The alembic command line: log as alembic.ini says. Store.migrate() leaves logging alone.
+    from logging.config import fileConfig
+
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
 
 def _configure(connection) -> None:
     context.configure(

@@ -122,3 +122,43 @@ def test_url_not_a_database_raises_store_error(tmp_path):
     path.write_bytes(b"this is not a database file at all" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         Store(str(path))
+
+
+def test_migrate_concurrent_openers(db_url):
+    """Workers opening one new database at once: every one ends at head, the schema once."""
+    import threading
+
+    errors: list = []
+    revisions: list = []
+    barrier = threading.Barrier(4)
+
+    def work():
+        try:
+            barrier.wait()
+            with Store(db_url) as store:
+                revisions.append(store.revision())
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    with Store(db_url, migrate=False) as store:
+        assert revisions == [store.head_revision()] * 4
+
+
+def test_migrate_downgrade_and_upgrade_again(db_url):
+    from alembic import command
+
+    with Store(db_url) as store:
+        cfg = store._alembic_config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert store.revision() is None
+        assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
+        assert store.migrate() == store.head_revision()
+        assert store.stats()["articles"] == 0

@@ -85,6 +85,9 @@ def quotes(
     """
     with open_store(db) as store:
         df = store.quotes(speaker=speaker, article_id=article, limit=limit)
+    if fmt == Format.table and len(df):  # the speaker's canonical name where known
+        df = df.copy()
+        df["speaker"] = [n if isinstance(n, str) and n else t for n, t in zip(df["speaker_name"], df["speaker"])]
     write_frame(df, fmt, title="quotes", columns=["article_id", "speaker", "cue", "kind", "text"],
                 widths={"article_id": 36, "speaker": 24, "text": 80}, empty="no quotes")
 
@@ -100,6 +103,6 @@ def show(
     with open_store(db) as store:
         record = store.extraction(article_id)
     if record is None:
-        error(f"no article with id {article_id}")
+        error(f"no article with id {article_id!r}")
         raise typer.Exit(1)
     sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n")

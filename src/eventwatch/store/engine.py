@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -115,6 +117,27 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _set_wal(cur) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another connection holds the lock.
+
+    Switching a new database to WAL needs an exclusive lock and SQLite does
+    not always call the busy handler for it, so several processes opening one
+    new database at once would otherwise see "database is locked".
+    """
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).lower()
+            if ("locked" not in msg and "busy" not in msg) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, connection_record):  # noqa: ARG001
@@ -123,7 +146,7 @@ def _sqlite_events(engine: Engine) -> None:
         cur = dbapi_connection.cursor()
         try:
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur)
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA synchronous = NORMAL")
         finally:

@@ -35,12 +35,21 @@ def stats(
     out = stdout()
     table = Table(title=f"eventwatch store {data.get('db', '')}", header_style="bold", title_justify="left")
     table.add_column("what")
-    table.add_column("value", justify="right", overflow="fold")
+    table.add_column("value", overflow="fold", max_width=100)
     for key, value in data.items():
         if key == "db":
             continue
-        table.add_row(Text(str(key)), Text(_fmt(value)))
+        text = _run(value) if key == "last_run" and isinstance(value, dict) else _fmt(value)
+        table.add_row(Text(str(key)), Text(text))
     out.print(table)
+
+
+def _run(run: dict) -> str:
+    counts = run.get("counts") or {}
+    when = str(run.get("started_at") or "")[:19].replace("T", " ")
+    what = ", ".join(f"{k} {v}" for k, v in counts.items() if k in ("added", "unchanged", "skipped"))
+    state = what if run.get("finished_at") else "did not finish"
+    return f"#{run.get('id')} {run.get('command', '')} at {when}: {state}"
 
 
 def _fmt(value: Any) -> str:

@@ -52,7 +52,7 @@ def articles(
 
 def events(
     type: Optional[str] = typer.Option(None, "--type", "-t", help="PLOVER event type, e.g. PROTEST."),
-    country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO-3 country of the actor, recipient or location, e.g. HKG."),
+    country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO-3 country code of an actor or recipient, e.g. HKG."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", callback=check_date, help="Events on or after this date."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", callback=check_date, help="Events on or before this date."),
     article: Optional[str] = typer.Option(None, "--article", "-a", help="Only the events of this article id."),

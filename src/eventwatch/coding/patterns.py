@@ -58,16 +58,21 @@ class ParseView:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t)
 
-    def context_country(self, t: Token) -> Optional[str]:
+    def context_country(self, t: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
+        """The one state the sentence names (not counting ``exclude`` spans, e.g. the recipient), else
+        the article's most named state."""
         from collections import Counter
         ann = self.ann
         sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
-        def states(lo, hi):
+        def states(lo, hi, exclude=exclude):
             c = Counter()
             for p in ann.places:
-                if lo <= p.start < hi and p.country and len(p.country) == 3:
+                if lo <= p.start < hi and p.country and len(p.country) == 3 and not any(
+                        a <= p.start < b for a, b in exclude):
                     c[p.country] += 1
             for e in ann.entities:
+                if any(a <= e.start < b for a, b in exclude):
+                    continue
                 if lo <= e.start < hi and e.country and e.kind in ("state", "place") and len(e.country) == 3:
                     c[e.country] += 1
             for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
@@ -78,7 +83,7 @@ class ParseView:
             if len(c) == 1:
                 return next(iter(c))
         if self._doc_country is None:
-            c = states(0, len(ann.article.text))
+            c = states(0, len(ann.article.text), ())
             self._doc_country = c.most_common(1)[0][0] if c else ""
         return self._doc_country or None
 
@@ -277,11 +282,12 @@ def _describe(ann: AnnotatedArticle, text: str, head: str):
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 
 
-def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
+def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[Entity]:
     """An Entity for the noun phrase headed by ``head``: from an overlapping entity, else describe_phrase."""
     ann = v.ann
     if head.pos == "PRON" and head.lemma.lower() in PRONOUNS:
         return None
+    head = _quantified(v, head)
     if head.ent_type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None
     lo, hi = v.np_span(head)
@@ -299,6 +305,8 @@ def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
         ent = best[1]
         name, country, sector = ent.name, ent.country, ent.sector
     d = _describe(ann, text, head.text)
+    if best is not None and best[1].kind == "group" and head.pos == "NOUN" and (d is None or d.country is None):
+        country = None  # the annotator's guess from the sentence ("residents ... the United Kingdom"): redo
     if d is not None:
         name = name or d.name
         country = country or d.country
@@ -306,8 +314,47 @@ def actor_of(v: ParseView, head: Token) -> Optional[Entity]:
     if country is None and (sector or head.pos == "PROPN" or head.ent_type in ("PERSON", "ORG", "NORP")):
         # titled people and bare organs ("President X", "the ministry") with no country of their own
         # take the country the sentence (else the article) is about: news names the state once.
-        country = v.context_country(head)
+        if head.pos == "NOUN":
+            # "residents" after "Hong Kong residents": the group named before, not whatever state
+            # the sentence happens to name
+            country = _earlier_mention_country(v, head)
+        if country is None:
+            country = v.context_country(head, exclude)
     return Entity(text=text, start=start, end=end, label="ACTOR", name=name, country=country, sector=sector)
+
+
+# "Hundreds of residents", "dozens of activists": the people are the of-noun, not the number.
+QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+                  "million", "millions", "ten", "tens", "group", "crowd", "number", "handful", "lot", "lots"}
+_PEOPLE_SECTORS = {"CVL", "OPP", "JRN", "LAB", "REF", "EDU", "REL", None}
+
+
+def _quantified(v: ParseView, head: Token) -> Token:
+    if head.lemma.lower() in QUANTITY_NOUNS or head.text.lower() in QUANTITY_NOUNS or (
+            head.ent_type == "CARDINAL" and head.pos in ("NOUN", "NUM")):
+        for p in v.kids(head, "prep"):
+            if p.lemma.lower() == "of":
+                objs = [o for o in v.kids(p, "pobj") if o.pos in ("NOUN", "PROPN")]
+                if objs:
+                    return objs[0]
+    return head
+
+
+def _earlier_mention_country(v: ParseView, head: Token) -> Optional[str]:
+    """Same-noun coreference: a bare "residents"/"the protesters" with no country of its own takes the
+    country of the nearest earlier mention with the same head noun ("Hong Kong residents")."""
+    lemma = head.lemma.lower()
+    for t in reversed(v.toks[:head.i]):
+        if t.lemma.lower() != lemma or t.pos != "NOUN":
+            continue
+        lo, hi = v.np_span(t)
+        text = v.ann.article.text[v.toks[lo].start:v.toks[hi].end]
+        if text.lower() == head.text.lower():
+            continue
+        d = _describe(v.ann, text, t.text)
+        if d is not None and d.country:
+            return d.country
+    return None
 
 
 def _with_conj(v: ParseView, t: Token) -> list[Token]:
@@ -318,11 +365,11 @@ def _with_conj(v: ParseView, t: Token) -> list[Token]:
     return out
 
 
-def _ents(v: ParseView, heads: list[Token]) -> list[Entity]:
+def _ents(v: ParseView, heads: list[Token], exclude: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
     out = []
     for h in heads:
         for x in _with_conj(v, h):
-            e = actor_of(v, x)
+            e = actor_of(v, x, exclude)
             if e is not None and all(e.start != o.start for o in out):
                 out.append(e)
     return out
@@ -369,7 +416,8 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
         if not recips:
             for p in v.kids(t, "prep") + [p for o in objs for p in v.kids(o, "prep")]:
                 if p.lemma.lower() in ("on", "against", "to", "with", "at", "into", "upon", "for", "from"):
-                    recips = v.kids(p, "pobj")
+                    # "On Tuesday, ... called on Uganda": a date is not the recipient
+                    recips = [o for o in v.kids(p, "pobj") if o.ent_type not in ("DATE", "TIME")]
                     if recips:
                         break
     else:  # nominal trigger: "X's arrest", "the arrest of Y by Z", "protests by residents"
@@ -397,7 +445,8 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                         recips = recips or v.kids(p, "pobj")
             if recips:
                 break
-    return _ents(v, actors), _deepen(v, t, _ents(v, recips))
+    rec = _deepen(v, t, _ents(v, recips))
+    return _ents(v, actors, tuple((r.start, r.end) for r in rec)), rec
 
 
 def _actor_like(e: Entity) -> bool:

@@ -199,15 +199,11 @@ class Store:
             yield
         except StoreError:
             raise
-        except sa_exc.OperationalError as exc:
+        except (sa_exc.OperationalError, sa_exc.ProgrammingError) as exc:
             msg = _first_line(exc)
             hint = ""
             if "no such table" in msg or ("relation" in msg and "does not exist" in msg):
                 hint = " (the database has no eventwatch schema: run `eventwatch db migrate`)"
-            raise StoreError(f"cannot {action} {self.display_url()}: {msg}{hint}") from exc
-        except sa_exc.ProgrammingError as exc:
-            msg = _first_line(exc)
-            hint = " (run `eventwatch db migrate`)" if "does not exist" in msg else ""
             raise StoreError(f"cannot {action} {self.display_url()}: {msg}{hint}") from exc
         except sa_exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot {action} {self.display_url()}: {_first_line(exc)}") from exc

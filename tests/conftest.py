@@ -45,11 +45,24 @@ def _pg_drop(url: str) -> None:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
+    import time
+
     name = make_url(url).database
     eng = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with eng.connect() as con:
-        con.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    eng.dispose()
+    try:
+        # An autovacuum worker may still be on the new database; FORCE cannot
+        # signal it without superuser, so retry until it has gone.
+        for attempt in range(20):
+            try:
+                with eng.connect() as con:
+                    con.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                return
+            except Exception:
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
+    finally:
+        eng.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -168,3 +168,32 @@ def test_version_and_settings(monkeypatch):
     assert all(x["help"] for x in rows)
     table = run(["settings"])
     assert table.exit_code == 0 and "max_document_bytes" in table.stdout
+
+
+@pytest.mark.parametrize("exc,message", [
+    (RuntimeError("boom\nsecond line"), "error: RuntimeError: boom"),
+    (None, "error: cannot open"),  # StoreError from the store itself
+])
+def test_cli_unexpected_error_is_one_line_exit_2(monkeypatch, exc, message):
+    import eventwatch.store as store_mod
+
+    if exc is not None:
+        def broken(*a, **kw):
+            raise exc
+
+        monkeypatch.setattr(store_mod, "Store", broken)
+        url = "sqlite:///unused.db"
+    else:
+        url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"
+    r = run(["articles", "--db", url])
+    assert r.exit_code == 2
+    assert r.stderr.startswith(message) and len(r.stderr.strip().splitlines()) == 1
+    assert "secret" not in r.stderr
+
+
+def test_cli_verbose_logs_to_stderr(tmp_path):
+    r = run(["-v", "ingest", str(tmp_path / "nope.txt"), "--db", f"sqlite:///{tmp_path / 'ew.db'}"])
+    assert r.exit_code == 1
+    assert "eventwatch.ingest" in r.stderr and "no such file" in r.stderr
+    quiet = run(["ingest", str(tmp_path / "nope.txt"), "--db", f"sqlite:///{tmp_path / 'ew.db'}"])
+    assert quiet.stderr == ""

@@ -28,18 +28,32 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """`eventwatch articles | head`: stop quietly, exit 0 (as the JSON Lines and CSV paths do)."""
+        import os
+
+        self.quiet = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(0)
+
+
 def stdout() -> Console:
     """Standard output; tables piped to a file or pager get 160 columns (COLUMNS overrides) instead of 80."""
     import os
 
-    console = Console(highlight=False)
+    console = _Console(highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=160)
+        console = _Console(highlight=False, width=160)
     return console
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return _Console(stderr=True, highlight=False)
 
 
 def error(message: str) -> None:

@@ -71,13 +71,28 @@ app = typer.Typer(
 )
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def configure_logging(verbose: bool) -> None:
     root = logging.getLogger()
     for h in list(root.handlers):
         if getattr(h, "_eventwatch", False):
             root.removeHandler(h)
     if verbose:
-        handler: logging.Handler = logging.StreamHandler(sys.stderr)
+        handler: logging.Handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.setLevel(logging.WARNING)
         logging.getLogger("eventwatch").setLevel(logging.DEBUG)

@@ -26,7 +26,7 @@ def _loc(text, typ):
     ("Gunmen shot dead a teacher in the village of Karmadi, south of Mosul.", "ASSAULT", "Karmadi"),
     ("Troops shot a protester in Iraq's northern city of Kirkuk.", "ASSAULT", "Kirkuk"),
     # the place is the object of a territorial act
-    ("Rebels captured the town of Obeni after two days of fighting.", "COERCE", "Obeni"),
+    ("Rebels captured the town of Obeni after two days of fighting.", "ASSAULT", "Obeni"),
     # a place in a later clause about something else is not the event's
     ("The minister was arrested in Paris and flown to Lyon, where he was charged.", "COERCE", "Paris"),
     # an actor's nationality / a place-modifier of a weapon is not a location

@@ -146,8 +146,9 @@ def _constraints_hold(v: ParseView, t: Token, e: Entry) -> bool:
                 lem.add(k.lemma.lower())
                 lem |= {c.lemma.lower() for c in v.kids(k, "compound", "amod")}
                 # "thousands of reservists", "a piece of legislation": the of-noun is the real object
-                lem |= {p.lemma.lower() for o in v.kids(k, "prep") if o.lemma.lower() == "of"
-                        for p in v.kids(o, "pobj")}
+                ofs = [p for o in v.kids(k, "prep") if o.lemma.lower() == "of" for p in v.kids(o, "pobj")]
+                lem |= {p.lemma.lower() for p in ofs}
+                lem |= {c.lemma.lower() for p in ofs for c in v.kids(p, "compound", "amod")}
             if k.dep in ("prep", "agent"):
                 lem |= {p.lemma.lower() for p in v.kids(k, "pobj")}
         # a noun trigger's own head counts ("hunger strike": strike ← hunger when parsed the other way)
@@ -233,13 +234,20 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
 def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int]) -> str:
     chain = [t]
     x = t
+    # a governing verb is a future frame ("plans to", "is set to") only through its complement, not
+    # through an adjunct ("set fire to the offices following the killing")
+    not_frame: set[int] = set()
     if t.pos in ("NOUN", "PROPN") and t.head != t.i:  # "protests will be held", "if talks fail"
         x = v.head(t) if t.dep != "pobj" else v.head(v.head(t))
+        if t.dep == "pobj" and v.head(t).lemma.lower() not in ("for", "to"):
+            not_frame.add(x.i)
         chain.append(x)
     for _ in range(3):  # climb xcomp/conj frames: "plans to visit", "is expected to sign"
         if x.dep in ("xcomp", "conj") and x.head != x.i:
             if x.dep == "xcomp" and v.head(x).lemma.lower() in NEG_FRAMES:
                 return "negated"
+            if x.dep == "conj":
+                not_frame.add(x.head)
             x = v.head(x)
             chain.append(x)
         else:
@@ -258,7 +266,7 @@ def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int])
             return "hypothetical"
         if aux & FUTURE_AUX:
             return "future"
-        if c is not t and c.lemma.lower() in FUTURE_FRAMES:
+        if c is not t and c.lemma.lower() in FUTURE_FRAMES and c.i not in not_frame:
             return "future"
     if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless") for k in v.kids(v.head(t))) and t.dep == "advcl":
         return "hypothetical"
@@ -760,6 +768,8 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             # reporting verbs are not events (and are not in the lexicon); skip bare nouns in actor names
             if t.dep == "compound" and t.pos == "PROPN":
                 continue
+            if _not_an_event_noun(v, t):
+                continue
             actor, recip = roles(v, t, e)
             status = status_of(v, t, pub_year, years)
             date, prec, _ = date_of(v, t, sent, para)
@@ -789,6 +799,12 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 ev.type, ev.mode, ev.cameo, ev.status = "AGREE", None, "030", "occurred"
             elif announced and actor and (e.type in NEGATIVE or e.mode in ("boycott", "obstruct")):
                 ev.type, ev.mode, ev.cameo, ev.status = "THREATEN", _threat_mode(e), "130", "occurred"
+            elif e.type == "AGREE" and status != "negated" and _forceful_content(v, t, lex):
+                # "vowed to crush the rebels", "swore to fight on": a promise of force is a threat
+                ev.type, ev.mode, ev.cameo = "THREATEN", _content_mode(v, t, lex), "130"
+            elif e.type in NEGATIVE and _to_complement(v, t) and v.head(t).lemma.lower() in COMMISSIVE \
+                    and status != "negated":
+                ev.type, ev.mode, ev.cameo, ev.status = "THREATEN", _threat_mode(e), "130", "occurred"
             elif status == "negated" and e.type == "AGREE":
                 # "will not accept", "failed to reach agreement": a refusal
                 ev.type, ev.mode, ev.cameo, ev.status = "REJECT", None, "120", "occurred"
@@ -799,6 +815,22 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
     return events
 
 
+# A noun trigger that only names a kind of agent or document is no event: "aid agencies",
+# "protest groups", "a press release", "the sanctions committee".
+AGENT_HEADS = {"agency", "group", "worker", "organization", "organisation", "official", "charity", "body",
+               "committee", "spokesman", "spokeswoman", "leader", "movement", "organizer", "organiser",
+               "convoy", "camp", "site", "expert", "activist", "minister", "ministry", "office", "regime"}
+DOCUMENT_COMPOUNDS = {("press", "release"), ("news", "release"), ("press", "conference")}
+
+
+def _not_an_event_noun(v: ParseView, t: Token) -> bool:
+    if t.pos not in ("NOUN", "PROPN"):
+        return False
+    if t.dep == "compound" and v.head(t).lemma.lower() in AGENT_HEADS:
+        return True
+    return any((k.lemma.lower(), t.lemma.lower()) in DOCUMENT_COMPOUNDS for k in v.kids(t, "compound", "amod"))
+
+
 def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:
     lemmas = {x.lemma.lower() for x in v.toks[sent.token_start:sent.token_end]}
     lemmas |= {x.text.lower() for x in v.toks[sent.token_start:sent.token_end]}
@@ -806,6 +838,29 @@ def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:
         if lemmas & words:
             return mode
     return None
+
+
+COMMISSIVE = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
+
+
+def _to_complement(v: ParseView, x: Token) -> bool:
+    """x is its head's "to"-complement (parsed xcomp, or advcl with "to")."""
+    return x.dep == "xcomp" or (x.dep in ("advcl", "ccomp") and any(
+        k.dep == "aux" and k.lemma.lower() == "to" for k in v.kids(x)))
+
+
+def _forceful_content(v: ParseView, t: Token, lex: Lexicon) -> bool:
+    """The AGREE trigger's complement is itself an act of force ("vowed to crush", "pledged to attack")."""
+    if t.lemma.lower() not in COMMISSIVE:
+        return False
+    for x in v.kids(t, "xcomp", "ccomp", "advcl"):
+        if not _to_complement(v, x):
+            continue
+        for lemma in lemma_variants(x):
+            cands = [c for c in lex.candidates(lemma, x.pos) if _constraints_hold(v, x, c)]
+            if cands:
+                return max(cands, key=lambda c: c.specificity).type in ("ASSAULT", "COERCE")
+    return False
 
 
 def _content_mode(v: ParseView, t: Token, lex: Lexicon) -> str | None:

@@ -1,0 +1,65 @@
+"""Rules for the weak PLOVER types (our own sentences): threats vs future acts, SANCTION withdraw/expel,
+MOBILIZE posture, non-event nouns, future frames only through their complement."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.annotate.pipeline import annotate
+from eventwatch.coding.coder import code
+from eventwatch.models import Article
+
+
+def _events(text):
+    return code(annotate(Article(id="wt", text=text, publication_date="2021-06-01")), coders={"pattern"})
+
+
+def _types(text):
+    return {e.type for e in _events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    # an announced withdrawal of one's own monitors/peacekeepers is a threatened sanction, not a retreat
+    "Nigeria announced that it will withdraw its peacekeepers from the region.",
+    "The agency said it would withdraw its monitors unless the fighting stopped.",
+    # a promise of force is a threat
+    "The rebel commander vowed to attack the army.",
+    "Ethnic militias have sworn to fight until they control the valley.",
+])
+def test_coding_weak_threats_not_future_acts(text):
+    assert _types(text) == {"THREATEN"}
+
+
+def test_coding_weak_withdrawing_troops_is_still_retreat():
+    assert "RETREAT" in _types("Russia withdrew its troops from the border.")
+
+
+def test_coding_weak_promises_stay_agree():
+    assert _types("The president vowed to protect journalists.") == {"AGREE"}
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The United States suspended part of a military aid program for the region.", "SANCTION"),
+    ("Canada announced a suspension of air links with the junta.", "SANCTION"),
+    ("The government expelled two United Nations inspectors.", "SANCTION"),
+    ("Border units remained on alert after the shooting.", "MOBILIZE"),
+    ("The army strengthened its forces along the northern frontier.", "MOBILIZE"),
+    ("Police prevented a rally by opposition students outside the court.", "COERCE"),
+    ("Rebel fighters captured the provincial capital after a week of fighting.", "ASSAULT"),
+])
+def test_coding_weak_types_lexicon(text, typ):
+    assert typ in _types(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The minister mobilized pressure groups abroad to lobby for the treaty.", "MOBILIZE"),
+    ("Aid agencies warned of famine in the north.", "AID"),
+    ("The ministry said in a press release that the talks had ended.", "RETREAT"),
+])
+def test_coding_weak_not_events(text, absent):
+    assert absent not in _types(text)
+
+
+def test_coding_weak_adjunct_is_not_a_future_frame():
+    # "set" frames the future only as "is set to"; here the killing already happened
+    evs = [e for e in _events("Settlers set fire to a shop following the killing of a farmer.") if e.type == "ASSAULT"]
+    assert evs and evs[0].status == "occurred"

@@ -140,6 +140,8 @@ def extract(
     from ..models import Skip
     from ..pipeline import process
 
+    if not paths and sys.stdin.isatty():
+        raise typer.BadParameter("give PATH... or pipe JSON Lines to standard input", param_hint="PATH")
     sources = list(paths) if paths else ["-"]
     out = sys.stdout
     skipped = 0

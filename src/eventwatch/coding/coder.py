@@ -1,11 +1,13 @@
 """Event coding: ``code(ann) -> list[Event]``.
 
 The pattern coder (lexicon over the parse) decides. When the classifier is
-importable and enabled (setting ``coders``), it adds recall on candidate
-sentences the lexicon missed — sentences with a main verb and a subject, not
-boilerplate, not pure opinion quotes — above ``classifier_min_confidence``;
-where a pattern event's type is also the classifier's top choice the event
-is marked ``both`` with a higher confidence.
+importable and enabled (setting ``coders``, default ``pattern`` only), it adds
+recall on candidate sentences the lexicon missed — sentences with a main verb
+and an actor, not boilerplate, not pure opinion quotes — above
+``classifier_min_confidence``; where a pattern event's type is also the
+classifier's top choice the event is marked ``both`` with a higher confidence
+(``classifier_confirm``), and ``classifier_veto_confidence`` can drop pattern
+events in sentences the classifier calls NONE. See ``_combine``.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Optional
 
 from .. import settings
 from ..models import AnnotatedArticle, Event, Evidence, Trigger
-from .lexicon import cameo_for, load_lexicon
+from .lexicon import Entry, cameo_for, load_lexicon
 from .patterns import _BOILER, ParseView, attribution_of, date_of, paragraph_of, place_of, roles, status_of
 from .patterns import code_patterns, _year
 
@@ -66,6 +68,88 @@ def _candidate_root(v: ParseView, sent):
     return None
 
 
+def _best_type(p: dict[str, float]) -> tuple[str, float]:
+    """The classifier's most probable event type (never NONE) and its probability."""
+    typ = max((t for t in p if t != "NONE"), key=lambda t: p[t])
+    return typ, p[typ]
+
+
+def _combine(ann: AnnotatedArticle, events: list[Event], clf, *, min_confidence: float,
+             veto: float = 1.0, need_actor: bool = True, confirm: bool = True) -> list[Event]:
+    """The classifier's part. Only candidate sentences are embedded (embedding costs more than
+    parsing): sentences without a pattern event whose main verb has a subject (with
+    ``need_actor``, one the role rules make an actor), not boilerplate, not an opening quote;
+    and, with ``confirm``, the sentences of pattern events.
+
+    - recall: a sentence without pattern events gets the classifier's best type when its
+      probability is >= ``min_confidence`` and above NONE's (and, with ``need_actor``, the
+      main verb has an actor the role rules find); coder ``classifier``.
+    - confirmation: a pattern event whose type is the classifier's top choice becomes
+      ``both`` with confidence + 0.1; one whose type the classifier gives < 5% loses 0.1.
+    - veto: pattern events in a sentence the classifier calls NONE with probability >= ``veto``
+      are dropped (``veto`` >= 1 never drops).
+    """
+    text = ann.article.text
+    v = ParseView(ann)
+    covered = sorted({(e.evidence.start, e.evidence.end) for e in events})
+    covered_set = set(covered)
+    cands = []
+    for sent in ann.sentences:
+        if (sent.start, sent.end) in covered_set or ann.article.is_boilerplate(sent.start, sent.end):
+            continue
+        s_text = text[sent.start:sent.end]
+        if _BOILER.search(s_text) or len(s_text) < 25 or s_text.lstrip().startswith(("\"", "“")):
+            continue
+        root = _candidate_root(v, sent)
+        if root is None:
+            continue
+        if need_actor and not roles(v, root, Entry(lemma=root.lemma, type="CONSULT", cameo="04"))[0]:
+            continue
+        cands.append((sent, root))
+    if not confirm:
+        covered = []
+    texts = [text[s.start:s.end] for s, _ in cands] + [text[a:b] for a, b in covered]
+    if not texts:
+        return events
+    try:
+        probs = clf.predict_proba(texts)
+    except Exception:
+        log.warning("classifier failed; pattern events only", exc_info=True)
+        return events
+    pub_year = _year(ann.article.publication_date)
+    added = []
+    for (sent, root), p in zip(cands, probs[:len(cands)]):
+        typ, conf = _best_type(p)
+        if conf < min_confidence or p.get("NONE", 0.0) >= conf:
+            continue
+        entry = Entry(lemma=root.lemma, type=typ, cameo=cameo_for(typ, None) or "")
+        actor, recip = roles(v, root, entry)
+        if need_actor and not actor:
+            continue
+        date, prec, _ = date_of(v, root, sent, paragraph_of(text, sent.start))
+        added.append(Event(
+            type=typ, trigger=Trigger(text=root.text, start=root.start, end=root.end),
+            evidence=Evidence(start=sent.start, end=sent.end),
+            status=status_of(v, root, pub_year, []), actor=actor, recipient=recip,
+            date=date, date_precision=prec, location=place_of(v, root, sent, actor + recip),
+            attribution=attribution_of(v, root, sent), cameo=cameo_for(typ, None),
+            confidence=round(conf, 2), coder="classifier"))
+    by_span = dict(zip(covered, probs[len(cands):]))
+    kept = []
+    for e in events:
+        p = by_span.get((e.evidence.start, e.evidence.end))
+        if p is not None and e.coder == "pattern":
+            if p.get("NONE", 0.0) >= veto:
+                continue
+            if max(p, key=p.get) == e.type:
+                e.coder = "both"
+                e.confidence = round(min(0.99, e.confidence + 0.1), 2)
+            elif p.get(e.type, 0.0) < 0.05:
+                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+        kept.append(e)
+    return kept + added
+
+
 def code(ann: AnnotatedArticle, *, coders: Optional[set[str]] = None,
          min_confidence: Optional[float] = None) -> list[Event]:
     coders = coders or _coders()
@@ -75,53 +159,10 @@ def code(ann: AnnotatedArticle, *, coders: Optional[set[str]] = None,
     text = ann.article.text
     if clf is not None:
         thr = float(min_confidence if min_confidence is not None else settings.get("classifier_min_confidence"))
-        v = ParseView(ann)
-        covered = {(e.evidence.start, e.evidence.end) for e in events}
-        cands = []
-        for sent in ann.sentences:
-            if (sent.start, sent.end) in covered or ann.article.is_boilerplate(sent.start, sent.end):
-                continue
-            s_text = text[sent.start:sent.end]
-            if _BOILER.search(s_text) or len(s_text) < 25 or s_text.lstrip().startswith(("\"", "“")):
-                continue
-            root = _candidate_root(v, sent)
-            if root is not None:
-                cands.append((sent, root))
-        # re-rank: pattern events in sentences with several types get the classifier's opinion
-        ambiguous = {}
-        for e in events:
-            ambiguous.setdefault((e.evidence.start, e.evidence.end), set()).add(e.type)
-        texts = [text[s.start:s.end] for s, _ in cands]
-        pat_keys = list(ambiguous)
-        texts += [text[a:b] for a, b in pat_keys]
-        try:
-            probs = clf.predict_proba(texts) if texts else []
-        except Exception:
-            log.warning("classifier failed; pattern events only", exc_info=True)
-            probs = []
-        if probs:
-            pub_year = _year(ann.article.publication_date)
-            for (sent, root), p in zip(cands, probs[:len(cands)]):
-                typ, conf = max(p.items(), key=lambda kv: kv[1])
-                if conf < thr:
-                    continue
-                from .lexicon import Entry
-                entry = Entry(lemma=root.lemma, type=typ, cameo=cameo_for(typ, None) or "")
-                actor, recip = roles(v, root, entry)
-                date, prec, _ = date_of(v, root, sent, paragraph_of(text, sent.start))
-                events.append(Event(
-                    type=typ, trigger=Trigger(text=root.text, start=root.start, end=root.end),
-                    evidence=Evidence(start=sent.start, end=sent.end),
-                    status=status_of(v, root, pub_year, []), actor=actor, recipient=recip,
-                    date=date, date_precision=prec, location=place_of(v, root, sent, actor + recip),
-                    attribution=attribution_of(v, root, sent), cameo=cameo_for(typ, None),
-                    confidence=round(conf, 2), coder="classifier"))
-            for key, p in zip(pat_keys, probs[len(cands):]):
-                top = max(p.items(), key=lambda kv: kv[1])[0]
-                for e in events:
-                    if (e.evidence.start, e.evidence.end) == key and e.coder == "pattern" and e.type == top:
-                        e.coder = "both"
-                        e.confidence = round(min(0.99, e.confidence + 0.1), 2)
+        events = _combine(ann, events, clf, min_confidence=thr,
+                          veto=float(settings.get("classifier_veto_confidence")),
+                          need_actor=bool(settings.get("classifier_require_actor")),
+                          confirm=bool(settings.get("classifier_confirm")))
     for e in events:
         if not e.context:
             e.context = _contexts(text[e.evidence.start:e.evidence.end])

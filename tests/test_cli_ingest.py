@@ -264,7 +264,7 @@ def test_ingest_huge_page_skipped_by_size_cap_fast(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "process_articles", never)
     t0 = time.monotonic()
     r = invoke(["ingest", str(p), "--db", f"sqlite:///{tmp_path / 'ew.db'}", "--json"])
-    assert time.monotonic() - t0 < 5
+    assert time.monotonic() - t0 < 20  # not read, not annotated: only the store's start-up
     assert r.exit_code == 1
     [sk] = json.loads(r.stdout)["skips"]
     assert "too large" in sk["reason"] and "50000000" in sk["reason"]

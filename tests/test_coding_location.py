@@ -29,6 +29,13 @@ def _loc(text, typ):
     ("Rebels captured the town of Obeni after two days of fighting.", "ASSAULT", "Obeni"),
     # a place in a later clause about something else is not the event's
     ("The minister was arrested in Paris and flown to Lyon, where he was charged.", "COERCE", "Paris"),
+    # a reference point ("50 km north of Y") loses to the place it locates
+    ("Gunmen killed a shopkeeper in Tarmiyah, some 50 km north of Baghdad.", "ASSAULT", "Tarmiyah"),
+    ("The guerrilla leader was killed in an ambush south of Kandahar.", "ASSAULT", "Kandahar"),
+    # a named site or settlement the place annotator does not know
+    ("A bomb exploded near the al-Nour school in western Mosul.", "ASSAULT", "al-Nour"),
+    ("Gunmen shot two guards in the Kurdish-majority Aziziyah district.", "ASSAULT", "Aziziyah"),
+    ("Soldiers patrolled the Gulf of Aden.", "MOBILIZE", "Gulf of Aden"),
     # an actor's nationality / a place-modifier of a weapon is not a location
     ("Kenyan police arrested ten protesters.", "COERCE", None),
     ("Two soldiers were killed in a U.S. airstrike.", "ASSAULT", None),

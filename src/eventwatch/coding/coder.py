@@ -34,6 +34,7 @@ def _get_classifier():
     try:
         from .classifier import load_classifier
         _classifier = load_classifier()
+        _classifier.warm()
     except Exception as exc:  # missing module, missing model file: run pattern-only
         log.info("classifier unavailable (%s); pattern coder only", exc)
         _classifier_failed = True

@@ -536,7 +536,13 @@ DIRECTION = {"north", "south", "east", "west", "northeast", "northwest", "southe
 # Named buildings and sites count as places ("al-Zahawi school", "the Bardo Museum").
 FACILITY = {"school", "hospital", "mosque", "church", "hotel", "museum", "stadium", "university", "palace",
             "prison", "embassy", "station", "building", "cathedral", "temple", "shrine", "plant", "factory",
-            "refinery", "mall", "courthouse", "compound", "headquarters", "bazaar", "consulate", "parliament"}
+            "refinery", "mall", "courthouse", "compound", "headquarters", "bazaar", "consulate", "parliament",
+            "installation", "terminal", "office", "facility", "skies", "sky", "waters", "coast", "zone"}
+# Partitive heads: "captured half of Zaire", "much of Liberia", "a string of villages in Swat".
+PARTITIVE = {"half", "much", "part", "most", "rest", "string", "swathe", "swath", "parts", "control", "third",
+             "quarter", "majority", "stretch", "section", "portion"}
+# Motion triggers whose destination or origin is where the event happened ("marched to the ministry").
+MOTION = {"march", "walk", "parade", "drive", "move", "patrol", "rally"}
 LOCATIVE_ALL = LOCATIVE | {"off", "through", "within", "along", "inside", "outside", "across", "near"}
 # Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -572,7 +578,10 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
         h = v.head(t)
         ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
               and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
-              (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC"))) or (
+              (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC")) or
+              (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
+               and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
+               and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
               t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN") or (
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
         if not ok:
@@ -588,6 +597,8 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
                 span.add(p.i)
             else:
                 break
+        while lo < t.i and not v.toks[lo].text[:1].isalnum():
+            lo += 1
         s, e = v.toks[lo].start, t.end
         out.append(Place(text=text[s:e], start=s, end=e))
         known.append((s, e))
@@ -665,10 +676,13 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
         np_head, rank = _anchor(v, h)
         if rank < 0:
             continue
+        head_lemma = np_head.lemma.lower()
         obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
-            typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and rank == 0 and (
-            (np_head.i == h.i and (pl.feature or h.ent_type in ("LOC", "FAC")) and h.ent_type != "PERSON")
-            or np_head.lemma.lower() in SETTLEMENT)
+            typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
+            (rank == 0 and ((np_head.i == h.i and (pl.feature or h.ent_type in ("LOC", "FAC"))
+                             and h.ent_type != "PERSON") or head_lemma in SETTLEMENT | PARTITIVE)) or
+            # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
+            (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
         if rank == 2 and pl.feature == "country":
             continue  # "a U.S. airstrike", "the SDF shelling": who, not where
         attach = None
@@ -677,7 +691,8 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             score = 0.0  # "captured Badme": the object itself (ties with a locative phrase go to the nearer)
         else:
             y = np_head
-            if y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
+            motion = t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")
+            if y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
                 prep = v.head(y)
                 if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
                     continue

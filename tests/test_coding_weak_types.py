@@ -63,3 +63,27 @@ def test_coding_weak_adjunct_is_not_a_future_frame():
     # "set" frames the future only as "is set to"; here the killing already happened
     evs = [e for e in _events("Settlers set fire to a shop following the killing of a farmer.") if e.type == "ASSAULT"]
     assert evs and evs[0].status == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    "The army plans to deploy more troops to the border.",
+    "The army prepared to resume shelling rebel positions.",
+])
+def test_coding_weak_material_preparation_is_mobilize_not_threat(text):
+    evs = _events(text)
+    assert {e.type for e in evs} == {"MOBILIZE"}
+    assert evs[0].status == "future"
+
+
+def test_coding_weak_announced_sanction_is_still_a_threat():
+    assert _types("The EU warned it will impose sanctions on Belarus.") == {"THREATEN"}
+    assert _types("Japan said it would withdraw its ambassador from Seoul.") == {"THREATEN"}
+
+
+def test_coding_weak_suspended_deliveries_is_sanction():
+    assert "SANCTION" in _types("The UN suspended food deliveries to the region after the attack.")
+
+
+def test_coding_weak_withdrawal_happens_where_it_leaves_from():
+    e = [e for e in _events("Israel will withdraw its troops from the West Bank town next week.") if e.type == "RETREAT"][0]
+    assert e.location is not None and e.location.text == "West Bank"

@@ -542,7 +542,8 @@ FACILITY = {"school", "hospital", "mosque", "church", "hotel", "museum", "stadiu
 PARTITIVE = {"half", "much", "part", "most", "rest", "string", "swathe", "swath", "parts", "control", "third",
              "quarter", "majority", "stretch", "section", "portion"}
 # Motion triggers whose destination or origin is where the event happened ("marched to the ministry").
-MOTION = {"march", "walk", "parade", "drive", "move", "patrol", "rally"}
+MOTION = {"march", "walk", "parade", "drive", "move", "patrol", "rally", "withdraw", "retreat", "pull",
+          "evacuate", "flee"}
 LOCATIVE_ALL = LOCATIVE | {"off", "through", "within", "along", "inside", "outside", "across", "near"}
 # Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -846,7 +847,12 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             # ... and an announced future coercive act is a THREATEN whose content is the act;
             # "would" counts when a reporting verb frames it ("said it would impose").
             announced = status == "future" or (status == "hypothetical" and attribution_frame(v, t))
-            if announced and actor and (e.type in POSITIVE or (e.type == "RETREAT" and e.mode == "release")):
+            if e.type in ("ASSAULT", "MOBILIZE") and status == "future" and _material_preparation(v, t):
+                # "the army prepared to resume shelling", "plans to deploy troops": military posture
+                # (PLOVER MOBILIZE), not a verbal threat
+                ev.type, ev.mode = "MOBILIZE", (e.mode if e.type == "MOBILIZE" else "troops")
+                ev.cameo = e.cameo if e.type == "MOBILIZE" else "150"
+            elif announced and actor and (e.type in POSITIVE or (e.type == "RETREAT" and e.mode == "release")):
                 ev.type, ev.mode, ev.cameo, ev.status = "AGREE", None, "030", "occurred"
             elif announced and actor and (e.type in NEGATIVE or e.mode in ("boycott", "obstruct")):
                 ev.type, ev.mode, ev.cameo, ev.status = "THREATEN", _threat_mode(e), "130", "occurred"
@@ -892,6 +898,26 @@ def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:
 
 
 COMMISSIVE = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
+
+
+# Governing verbs of a physical preparation (not a statement): "prepared to", "plans to", "is poised to".
+PREPARATION = {"prepare", "plan", "poise", "mass", "gear", "ready"}
+ASPECTUAL = {"resume", "begin", "start", "continue", "launch", "renew"}
+
+
+def _material_preparation(v: ParseView, t: Token) -> bool:
+    """t is the "to"-complement of a preparation verb that no reporting or threatening verb frames."""
+    x = t
+    for _ in range(2):  # "prepared to resume shelling": through an aspectual verb
+        if x.dep in ("xcomp", "dobj", "pcomp") and x.head != x.i and v.head(x).lemma.lower() in ASPECTUAL:
+            x = v.head(x)
+    if not _to_complement(v, x):
+        return False
+    h = v.head(x)
+    if h.lemma.lower() not in PREPARATION or h.pos != "VERB":
+        return False
+    return not attribution_frame(v, h) and not any(
+        v.head(x).lemma.lower() in REPORTING | COMMISSIVE for x in (h,) if x.head != x.i)
 
 
 def _to_complement(v: ParseView, x: Token) -> bool:

@@ -87,3 +87,19 @@ def test_coding_weak_suspended_deliveries_is_sanction():
 def test_coding_weak_withdrawal_happens_where_it_leaves_from():
     e = [e for e in _events("Israel will withdraw its troops from the West Bank town next week.") if e.type == "RETREAT"][0]
     assert e.location is not None and e.location.text == "West Bank"
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The Red Cross said the occupying forces must ensure security for aid convoys.", "The Red Cross",
+     "the occupying forces"),
+    ("The minister said the police should release the detained students.", "The minister", "the police"),
+])
+def test_coding_weak_reported_must_is_a_demand(text, actor, recipient):
+    evs = _events(text)
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert [a.text for a in evs[0].actor] == [actor] and [r.text for r in evs[0].recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text", ["He said he must leave early.", "Analysts said the economy should recover next year."])
+def test_coding_weak_must_without_an_addressee_is_no_demand(text):
+    assert "REQUEST" not in _types(text)

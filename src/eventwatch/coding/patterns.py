@@ -811,7 +811,8 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
         if ann.article.is_boilerplate(sent.start, sent.end) or _BOILER.search(text[sent.start:sent.end]):
             continue
         trigs = find_triggers(v, sent, lex)
-        if not trigs:
+        demands = _demand_frames(v, sent)
+        if not trigs and not demands:
             continue
         years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [_year(d.value)] if y]
         para = paragraph_of(text, sent.start)
@@ -867,6 +868,25 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 ev.type, ev.mode, ev.cameo, ev.status = "REJECT", None, "120", "occurred"
             events.append(ev)
             depths.append(_depth(v, t))
+        for rep_verb, content in demands:
+            # "X said Y must do Z": X demands it of Y (PLOVER REQUEST), whatever Z is
+            mine = [ev for ev in events[n0:] if ev.trigger.start == content.start]
+            if not mine:
+                e0 = Entry(lemma=content.lemma, type="REQUEST", cameo="100")
+                date, prec, _ = date_of(v, content, sent, para)
+                mine = [Event(type="REQUEST", trigger=Trigger(text=content.text, start=content.start, end=content.end),
+                              evidence=Evidence(start=sent.start, end=sent.end), date=date, date_precision=prec,
+                              location=place_of(v, content, sent, [], "REQUEST"),
+                              attribution=attribution_of(v, content, sent), cameo="100", confidence=0.6,
+                              coder="pattern")]
+                del e0
+                events.extend(mine)
+                depths.append(_depth(v, content))
+            subj = [k for k in v.kids(content) if k.dep in ("nsubj", "nsubjpass")]
+            for ev in mine:
+                ev.type, ev.mode, ev.cameo, ev.status = "REQUEST", None, "100", "occurred"
+                ev.actor = _ents(v, v.kids(rep_verb, "nsubj"))
+                ev.recipient = _ents(v, subj)
         if prune and len(events) - n0 > 1:
             events[n0:] = _main_events(v, events[n0:], depths[n0:])
     return events
@@ -886,6 +906,28 @@ def _not_an_event_noun(v: ParseView, t: Token) -> bool:
     if t.dep == "compound" and v.head(t).lemma.lower() in AGENT_HEADS:
         return True
     return any((k.lemma.lower(), t.lemma.lower()) in DOCUMENT_COMPOUNDS for k in v.kids(t, "compound", "amod"))
+
+
+DEMAND_FRAMES = REPORTING | {"conclude", "stress", "demand"}
+
+
+def _demand_frames(v: ParseView, sent: Sentence) -> list[tuple[Token, Token]]:
+    """(reporting verb, content verb) for "X said (that) Y must/should Z" with a named Y other than X."""
+    out = []
+    for tok in v.toks[sent.token_start:sent.token_end]:
+        if tok.pos != "VERB" or tok.lemma.lower() not in DEMAND_FRAMES or not v.kids(tok, "nsubj"):
+            continue
+        for c in v.kids(tok, "ccomp"):
+            aux = {k.lemma.lower() for k in v.kids(c) if k.dep in ("aux", "auxpass")}
+            subj = [k for k in v.kids(c) if k.dep in ("nsubj", "nsubjpass")]
+            if not aux & {"must", "should"} or not subj or subj[0].pos == "PRON":
+                continue
+            if any(k.dep == "neg" for k in v.kids(c)):
+                continue
+            if not any(_actor_like(e) for e in _ents(v, subj[:1])):
+                continue  # "analysts said the economy should recover": an expectation, not a demand
+            out.append((tok, c))
+    return out
 
 
 def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:

@@ -61,3 +61,10 @@ def test_coding_location_dateline_not_for_verbal_or_placed_events():
     text = "WASHINGTON (AP) -- The United States imposed sanctions on Iran. Police arrested two men in Boston."
     assert _loc(text, "SANCTION") is None
     assert _loc(text, "COERCE") == "Boston"
+
+
+def test_coding_location_titled_person_is_not_a_town():
+    # places.py: a PERSON after a title is never relabelled as a same-name city ("Bush", Egypt)
+    ann = annotate(Article(id="loc", text="President Bush sent troops to the border on Monday.",
+                           publication_date="2021-06-01"))
+    assert "Bush" not in [p.text for p in ann.places]

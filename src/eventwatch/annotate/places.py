@@ -74,6 +74,12 @@ def _missed(doc: Doc) -> list[tuple[int, int, str]]:
 _RELABEL = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 _LOCATIVE = {"in", "near", "at", "from", "to", "into", "outside", "around", "toward", "towards"}
 RELABEL_MIN_POPULATION = 50_000
+# Words before a person's name that make a city reading of the name impossible.
+_TITLES = {"president", "mr", "mrs", "ms", "dr", "minister", "premier", "king", "queen", "prince", "princess",
+           "general", "gen", "senator", "sen", "rep", "governor", "gov", "chancellor", "pope", "sheikh", "emir",
+           "secretary", "ambassador", "judge", "justice", "mayor", "colonel", "col", "captain", "capt",
+           "lieutenant", "lt", "sergeant", "sgt", "commander", "chairman", "leader", "spokesman", "envoy",
+           "bishop", "cardinal", "father", "rev", "sir", "lord", "lady", "professor", "prof"}
 
 
 def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
@@ -92,6 +98,8 @@ def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
         if not cities:
             continue
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ == "PERSON" and prev.rstrip(".") in _TITLES:
+            continue  # "President Bush" is a person, not the Egyptian town of Bush
         if cities[0].population >= RELABEL_MIN_POPULATION or prev in _LOCATIVE:
             out.append((start, end, text))
     return out

@@ -37,7 +37,7 @@ def _loc(text, typ):
     ("Gunmen shot two guards in the Kurdish-majority Aziziyah district.", "ASSAULT", "Aziziyah"),
     ("Soldiers patrolled the Gulf of Aden.", "MOBILIZE", "Gulf of Aden"),
     # part of a place, a place's facilities, a march's destination, a name the annotator missed
-    ("The rebels have captured half of Chad in three months.", "COERCE", "Chad"),
+    ("The rebels have captured half of Chad in three months.", "ASSAULT", "Chad"),
     ("Soldiers patrolled Lagos's main markets on Friday.", "MOBILIZE", "Lagos"),
     ("Students marched to the Nairobi offices of the electoral commission.", "PROTEST", "Nairobi"),
     ("Hundreds of fishermen demonstrated in two rallies in Corsica on Thursday.", "PROTEST", "Corsica"),

@@ -103,3 +103,11 @@ def test_coding_weak_reported_must_is_a_demand(text, actor, recipient):
 @pytest.mark.parametrize("text", ["He said he must leave early.", "Analysts said the economy should recover next year."])
 def test_coding_weak_must_without_an_addressee_is_no_demand(text):
     assert "REQUEST" not in _types(text)
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The rebels have captured half of Chad in three months.", "ASSAULT"),  # territory: force
+    ("Troops captured the rebel commander.", "COERCE"),  # a person: arrest
+])
+def test_coding_weak_capture_of_territory_vs_person(text, typ):
+    assert _types(text) == {typ}

@@ -837,6 +837,9 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
                 confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
             )
+            if ev.type == "COERCE" and ev.mode in ("arrest", "seize") and _takes_territory(v, t):
+                # "rebels captured Badme / half of Chad": taking territory is force (CAMEO 192), not an arrest
+                ev.type, ev.mode, ev.cameo = "ASSAULT", None, "192"
             if ev.type == "ASSAULT" and ev.mode is None:
                 ev.mode = _instrument_mode(v, sent, lex)
                 if ev.mode:
@@ -928,6 +931,22 @@ def _demand_frames(v: ParseView, sent: Sentence) -> list[tuple[Token, Token]]:
                 continue  # "analysts said the economy should recover": an expectation, not a demand
             out.append((tok, c))
     return out
+
+
+def _takes_territory(v: ParseView, t: Token) -> bool:
+    """The trigger's object is a place: a resolved city/region/country or a settlement noun."""
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    for k in v.kids(t, "dobj", "nsubjpass"):
+        x = k
+        if x.lemma.lower() in PARTITIVE:  # "half of Chad"
+            x = next((p for o in v.kids(x, "prep") if o.lemma.lower() == "of" for p in v.kids(o, "pobj")), x)
+        if x.lemma.lower() in SETTLEMENT:
+            return True
+        if any(pl.start <= x.start < pl.end and pl.feature in ("city", "region", "country")
+               for pl in v.ann.places) and x.ent_type != "PERSON":
+            return True
+    return False
 
 
 def _instrument_mode(v: ParseView, sent: Sentence, lex: Lexicon) -> str | None:

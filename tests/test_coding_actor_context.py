@@ -24,3 +24,10 @@ def test_coding_actor_quantified_subject_is_the_people():
     e = [e for e in _events("Dozens of students protested outside the ministry in Dhaka.") if e.type == "PROTEST"][0]
     assert [a.text for a in e.actor] == ["students"]
     assert e.location is not None and e.location.text == "Dhaka"
+
+
+def test_coding_actor_issuer_of_a_statement_is_the_actor():
+    evs = _events("The miners' union issued a statement demanding that the government reopen the pits.")
+    req = [e for e in evs if e.type == "REQUEST"][0]
+    assert [a.text for a in req.actor] == ["The miners' union"]
+    assert [r.text for r in req.recipient] == ["the government"]

@@ -287,6 +287,9 @@ def _describe(ann: AnnotatedArticle, text: str, head: str):
         return None
 
 
+# Nouns for what an actor issues: a participle on them is the issuer's act ("a statement condemning X").
+DOCUMENTS = {"statement", "declaration", "communique", "resolution", "letter", "appeal", "petition", "report",
+             "message", "decree", "order", "note", "memo"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 
 
@@ -416,7 +419,12 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                     break
         if t.dep == "relcl" and not actors:
             actors = [v.head(t)]
-        if t.dep == "acl" and not recips:
+        if t.dep == "acl" and not actors and v.head(t).dep in ("dobj", "obj") and v.head(t).lemma.lower() in DOCUMENTS:
+            # "issued a declaration demanding ...": the issuer speaks, to whom the demand is made
+            actors = v.kids(v.head(v.head(t)), "nsubj")
+            if not recips:
+                recips = [k for c in v.kids(t, "ccomp") for k in v.kids(c, "nsubj")]
+        if t.dep == "acl" and not recips and v.head(t).lemma.lower() not in DOCUMENTS:
             recips = [v.head(t)]
         # the object the entry requires ("sanctions" of "impose sanctions") is part of the trigger
         objs = [k for k in recips if k.lemma.lower() in e.objects or k.lemma.lower().rstrip("s") in e.objects]

@@ -13,7 +13,8 @@ Printed:
 - confusion: gold type (rows) × predicted types on the same sentence
   (columns; ``-`` = no event), each distinct predicted type counted once;
 - the N most common error kinds, each with one example (id, trigger, text):
-  ``missed G``, ``G coded as X``, ``extra X beside G``, ``G: actor country wrong``.
+  ``missed G``, ``G coded as X``, ``extra X beside G``, ``G: actor country wrong``
+  (``--types-only`` leaves the actor-country kinds out of the ranking).
 
 Standard library only; nothing here feeds the codebook.
 """
@@ -141,9 +142,12 @@ def main(argv=None):
     ap.add_argument("pred")
     ap.add_argument("--top", type=int, default=10)
     ap.add_argument("--markdown", action="store_true", help="tables as Markdown (for the issue note)")
+    ap.add_argument("--types-only", action="store_true", help="rank type errors only (no actor-country kinds)")
     args = ap.parse_args(argv)
-    res = analyse(read_jsonl(args.gold), read_jsonl(args.pred))
-    print(render(*res, top=args.top, markdown=args.markdown))
+    counts, confusion, errors, example = analyse(read_jsonl(args.gold), read_jsonl(args.pred))
+    if args.types_only:
+        errors = Counter({k: n for k, n in errors.items() if not k.endswith("actor country wrong")})
+    print(render(counts, confusion, errors, example, top=args.top, markdown=args.markdown))
 
 
 if __name__ == "__main__":

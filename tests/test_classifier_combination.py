@@ -49,12 +49,15 @@ def _ann(text):
 BOTH = "Police arrested the editor. The charity flew blankets to the mountain villages."
 
 
-def test_classifier_combination_default_is_pattern_only(spy):
+def test_classifier_combination_default_embeds_only_sentences_without_pattern_events(spy):
+    # Default: both coders; the classifier reads only the sentence the patterns
+    # found nothing in (confirm off keeps coding inside 30% of annotation time).
     c = spy({"AID": 0.95})
-    assert settings.get("coders") == "pattern"
+    assert settings.get("coders") == "pattern,classifier"
+    assert not settings.get("classifier_confirm")
     evs = coder.code(_ann(BOTH))
-    assert [(e.type, e.coder) for e in evs] == [("COERCE", "pattern")]
-    assert c.seen == []
+    assert [(e.type, e.coder) for e in evs] == [("COERCE", "pattern"), ("AID", "classifier")]
+    assert len(c.seen) == 1 and "blankets" in c.seen[0]
 
 
 def test_classifier_combination_adds_recall_only_where_patterns_found_nothing(spy):
@@ -93,13 +96,15 @@ def test_classifier_combination_actor_requirement(spy, monkeypatch, need_actor, 
 @pytest.mark.parametrize("veto,expected", [("1.0", ["COERCE"]), ("0.8", [])])
 def test_classifier_combination_none_veto(spy, monkeypatch, veto, expected):
     spy({"NONE": 0.85})
+    monkeypatch.setenv("EVENTWATCH_CLASSIFIER_CONFIRM", "1")  # the veto reads sentences with pattern events
     monkeypatch.setenv("EVENTWATCH_CLASSIFIER_VETO_CONFIDENCE", veto)
     evs = coder.code(_ann("Police arrested the editor."), coders={"pattern", "classifier"})
     assert [e.type for e in evs] == expected
 
 
-def test_classifier_combination_confirm_marks_both_or_lowers(spy):
+def test_classifier_combination_confirm_marks_both_or_lowers(spy, monkeypatch):
     spy({"COERCE": 0.8})
+    monkeypatch.setenv("EVENTWATCH_CLASSIFIER_CONFIRM", "1")
     base = coder.code(_ann("Police arrested the editor."), coders={"pattern"})[0].confidence
     (e,) = coder.code(_ann("Police arrested the editor."), coders={"pattern", "classifier"})
     assert (e.coder, e.confidence) == ("both", round(min(0.99, base + 0.1), 2))

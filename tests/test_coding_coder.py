@@ -37,7 +37,8 @@ def test_coding_coder_classifier_adds_recall_above_threshold(fake, p, expected):
     assert all(e.coder == "classifier" and e.cameo == "07" for e in evs)
 
 
-def test_coding_coder_agreeing_classifier_marks_both(fake):
+def test_coding_coder_agreeing_classifier_marks_both(fake, monkeypatch):
+    monkeypatch.setenv("EVENTWATCH_CLASSIFIER_CONFIRM", "1")
     fake("COERCE", 0.8)
     evs = coder.code(_ann("Police arrested the editor."), coders={"pattern", "classifier"})
     assert [(e.type, e.coder) for e in evs] == [("COERCE", "both")]

@@ -132,7 +132,7 @@ def _combine(ann: AnnotatedArticle, events: list[Event], clf, *, min_confidence:
             type=typ, trigger=Trigger(text=root.text, start=root.start, end=root.end),
             evidence=Evidence(start=sent.start, end=sent.end),
             status=status_of(v, root, pub_year, []), actor=actor, recipient=recip,
-            date=date, date_precision=prec, location=place_of(v, root, sent, actor + recip),
+            date=date, date_precision=prec, location=place_of(v, root, sent, actor + recip, typ),
             attribution=attribution_of(v, root, sent), cameo=cameo_for(typ, None),
             confidence=round(conf, 2), coder="classifier"))
     by_span = dict(zip(covered, probs[len(cands):]))

@@ -164,3 +164,29 @@ def test_text_seed_corpus_boilerplate_marked_text_unchanged():
 ])
 def test_text_html_fragment_extracted(fragment, expected):
     assert to_article(RawDoc(id="f", content=fragment.encode(), kind="html")).text == expected
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("Protesters in São Paulo marched on Friday, señor Núñez said.", "latin-1"),
+    ("Café owners in Montréal “closed” their doors – again.", "cp1252"),
+    ("Москва заявила о протесте против новых санкций Евросоюза.", "cp1251"),
+    ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για τους διαδηλωτές στην Αθήνα.", "cp1253"),
+])
+def test_text_decode_wrongly_declared_utf8_page(text, encoding):
+    from eventwatch.text.html import decode_html
+
+    page = f'<html><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'.encode(encoding)
+    decoded, warnings = decode_html(page)
+    assert text in decoded
+    assert any("does not decode" in w for w in warnings)
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("Protesters in São Paulo marched on Friday.", "latin-1"),
+    ("Café owners in Montréal “closed” their doors – again.", "cp1252"),
+    ("Москва заявила о протесте против новых санкций Евросоюза.", "cp1251"),
+])
+def test_text_decode_plain_text_without_declaration(text, encoding):
+    from eventwatch.ingest.common import decode_text
+
+    assert decode_text(text.encode(encoding)) == text

@@ -70,17 +70,9 @@ def decode_text(data: bytes, source: str = "") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None and best.encoding:
-            log.debug("%s decoded as %s by charset-normalizer", source, best.encoding)
-            return str(best)
-    except Exception:  # a detector failure must not lose the document: cp1252 below
-        log.debug("charset-normalizer failed on %s", source, exc_info=True)
-    # cp1252 leaves five bytes undefined; "replace" keeps the rest readable.
-    return data.decode("cp1252", errors="replace")
+    text, encoding = guess_decode(data)
+    log.debug("%s decoded as %s", source, encoding)
+    return text
 
 
 def apply_published(doc: RawDoc, published: Optional[str]) -> RawDoc:
@@ -151,3 +143,52 @@ def header_charset_to_utf8(content: bytes, charset: Optional[str]) -> bytes:
         return content.decode(name).encode("utf-8")
     except UnicodeDecodeError:
         return content
+
+
+# charset-normalizer is trusted to tell scripts apart (Cyrillic, Greek, CJK...),
+# not to pick among Latin single-byte code pages on short texts (it reads
+# latin-1 "São" as cp1250 "Săo" or hp_roman8 "SÐo"); there the WHATWG default,
+# cp1252, is right far more often for news pages.
+_OTHER_SCRIPTS = (
+    "utf", "gb", "big5", "shift_jis", "euc", "cp932", "cp949", "cp950", "iso2022", "johab", "hz",
+    "koi8", "cp1251", "iso8859_5", "mac_cyrillic", "cp866", "cp855", "kz1048", "ptcp154",
+    "cp1253", "iso8859_7", "mac_greek", "cp1255", "iso8859_8", "cp1256", "iso8859_6",
+    "cp874", "tis_620", "iso8859_11", "cp1258",
+)
+
+
+def guess_decode(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8 to str, and the encoding used.
+
+    charset-normalizer decides between scripts (Cyrillic, Greek, CJK...);
+    otherwise cp1252 wins when the bytes are valid cp1252.
+    Never raises: undecodable bytes become U+FFFD under cp1252.
+    """
+    best_name = None
+    high = sum(1 for b in data if b >= 0x80)
+    letters = high + sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
+    if letters and high / letters < 0.3:
+        # Mostly ASCII letters with sparse accents: a Latin-script text, whatever
+        # the detector says (it reads short latin-1 texts as Big5).
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            best_name = codecs.lookup(best.encoding).name.replace("-", "_")
+            if best_name.startswith(_OTHER_SCRIPTS):
+                return str(best), best.encoding
+    except Exception:  # a detector failure must not lose the document: cp1252 below
+        log.debug("charset-normalizer failed", exc_info=True)
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    if best_name:
+        return data.decode(best_name, errors="replace"), best_name
+    # cp1252 leaves five bytes undefined; "replace" keeps the rest readable.
+    return data.decode("cp1252", errors="replace"), "cp1252"

@@ -76,4 +76,8 @@ def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
         yield skip(source, f"truncated or corrupt archive after {n} records: {str(exc).strip()[:200]}")
     except Exception as exc:  # warcio raises assorted errors on truncated or corrupt input
         log.info("%s: archive ends badly after %d records: %r", source, n, exc)
-        yield skip(source, f"truncated or corrupt archive after {n} records: {exc.__class__.__name__}: {exc}")
+        if isinstance(exc, (OSError, EOFError, ValueError)):
+            detail = f": {str(exc).strip()[:200]}"
+        else:  # warcio's own AttributeError/TypeError on a cut record says nothing to a user
+            detail = " (a record header or body is cut short)"
+        yield skip(source, f"truncated or corrupt archive after {n} records{detail}")

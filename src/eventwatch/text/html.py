@@ -44,7 +44,7 @@ def declared_charset(data: bytes) -> Optional[str]:
 
 
 def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, list[str]]:
-    """Decode a page: strict UTF-8 first (pages that mislabel UTF-8 as latin-1), then the declared charset, then charset-normalizer."""
+    """Decode a page: strict UTF-8 first (pages that mislabel UTF-8 as latin-1), then the declared charset, then a guess (``guess_decode``)."""
     warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -59,17 +59,11 @@ def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, list[s
             return data.decode(declared), warnings
         except (LookupError, UnicodeDecodeError):
             warnings.append(f"page declares charset {declared!r} but does not decode with it")
-    try:
-        from charset_normalizer import from_bytes
+    from ..ingest.common import guess_decode
 
-        best = from_bytes(data).best()
-        if best is not None and best.encoding:
-            warnings.append(f"page charset guessed as {best.encoding}")
-            return str(best), warnings
-    except Exception:  # a detector failure must not lose the page: cp1252 below
-        log.debug("charset-normalizer failed", exc_info=True)
-    warnings.append("page charset unknown: decoded as cp1252")
-    return data.decode("cp1252", errors="replace"), warnings
+    text, encoding = guess_decode(data)
+    warnings.append(f"page charset guessed as {encoding}")
+    return text, warnings
 
 
 def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:

@@ -35,11 +35,16 @@ def load_texts(n: int) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=50)
-    ap.add_argument("--coders", default="pattern")
+    ap.add_argument("--coders", default=None, help="default: the coders setting")
     args = ap.parse_args()
     texts = load_texts(args.docs)
     arts = [Article(id=f"b{i}", text=t, publication_date="2021-06-01") for i, t in enumerate(texts)]
     list(annotate_many(arts[:2]))  # warm models
+    if args.coders is None:
+        from eventwatch import settings
+
+        args.coders = settings.get("coders")
+    print(f"coders: {args.coders}")
     code(next(iter(annotate_many(arts[:1]))), coders=set(args.coders.split(",")))
     t0 = time.perf_counter()
     anns = list(annotate_many(arts))

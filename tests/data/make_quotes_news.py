@@ -3,7 +3,8 @@ this project; all people are fictional).
 
 Markup, removed from the text before offsets are computed:
   {{N|...}}   a content segment of attribution N (several segments allowed)
-  <<N|...>>   the speaker mention of attribution N ("N,M|" for a shared one)
+  <<N|...>>   the speaker mention of attribution N ("N,M|" for a shared one;
+              attributions of one type sharing a mention are merged)
 Attribution types default to "direct"; ``types`` lists the others. The gold
 follows the eval kit's quotes task (score.py ``segs``): content and speaker
 carry ``segments`` of ``char_start``/``char_end``.
@@ -55,6 +56,16 @@ def build():
     rows = []
     for a in load():
         text, content, speaker = parse(a["text"])
+        # one attribution per source mention and type, as in PARC/PolNeAR: a
+        # quote split by its cue ("A," she said, "B.") or running on into the
+        # next sentence or paragraph is one discontinuous content
+        merged = set()
+        for i in sorted(content):
+            for j in sorted(content):
+                if j > i and j in content and i in content and speaker.get(i) and speaker.get(i) == speaker.get(j) \
+                        and a["types"].get(i, "direct") == a["types"].get(j, "direct"):
+                    content[i] = sorted(content[i] + content.pop(j))
+                    merged.add(j)
         atts = []
         for i in sorted(content):
             segs = content[i]
@@ -68,7 +79,7 @@ def build():
             else:
                 att["speaker"] = None
             atts.append(att)
-        assert set(speaker) <= set(content), (a["id"], set(speaker) - set(content))
+        assert set(speaker) <= set(content) | merged, (a["id"], set(speaker) - set(content))
         words = len(text.split())
         assert 380 <= words <= 950, (a["id"], words)
         rows.append({"id": a["id"], "text": text, "publication_date": a["date"],

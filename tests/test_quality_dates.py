@@ -12,9 +12,9 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 GOLD = SHARED / "dev" / "dates.jsonl"
-# Measured value F1 0.958, span F1 0.972 when pinned; a little slack for model/library drift.
-MIN_VALUE_F1 = 0.92
-MIN_SPAN_F1 = 0.93
+# Measured value F1 0.958, span F1 0.972 when pinned (raised from 0.92/0.93 on 2026-11-25); a little slack for model/library drift.
+MIN_VALUE_F1 = 0.95
+MIN_SPAN_F1 = 0.96
 
 
 @pytest.mark.slow

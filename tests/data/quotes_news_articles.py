@@ -10,7 +10,7 @@ COLUMBUS, Ohio (AP) — With three weeks left before Election Day, the Senate ra
 
 Halvorsen, a two-term Democrat, has made the stalled farm bill the centerpiece of her closing argument. She has accused her Republican challenger, businessman Curtis Pruitt, of backing cuts to crop insurance that she says would hit small growers hardest.
 
-<<3|Pruitt>>, speaking to reporters after a roundtable with soybean growers in Marion, dismissed the attack. "{{3|Margaret Halvorsen has been in the Senate for twelve years and the farm bill is still stuck. That's her record, not mine,}}" he said.
+Pruitt, speaking to reporters after a roundtable with soybean growers in Marion, dismissed the attack. "{{3|Margaret Halvorsen has been in the Senate for twelve years and the farm bill is still stuck. That's her record, not mine,}}" <<3|he>> said.
 
 <<4|He>> called her advertisements {{4|"dishonest and desperate"}} and {{4|said the campaign would not respond to "every made-up claim" from her allies}}.
 
@@ -50,9 +50,9 @@ Administrator Rachel Lindqvist acknowledged the problem but defended the agency'
 
 The hearing came after federal investigators recorded at least seven serious runway incursions in the first two months of the year, including one at Boston Logan International Airport in which a business jet came within 200 feet of a landing passenger plane.
 
-<<4|Rep. Diane Castellano>>, a Democrat from New Jersey, pressed Lindqvist on staffing at the facility that handles traffic for the New York area.
+Rep. Diane Castellano, a Democrat from New Jersey, pressed Lindqvist on staffing at the facility that handles traffic for the New York area.
 
-"{{4|You told this committee last year that staffing would be fixed by the summer. It is March. It is not fixed. What happened?}}" Castellano asked.
+"{{4|You told this committee last year that staffing would be fixed by the summer. It is March. It is not fixed. What happened?}}" <<4|Castellano>> asked.
 
 <<14|Lindqvist>> said {{14|training new controllers took up to three years}}. <<5|Castellano>> called that answer {{5|"not good enough for the traveling public"}} and {{5|said she would introduce legislation requiring the agency to report "every single incursion, in plain English," to Congress within 72 hours}}.
 
@@ -114,7 +114,7 @@ LONDON — The Prime Minister was forced to defend his housing plans in the Comm
 
 At a rowdy session of Prime Minister's Questions, the Labour leader, Sir Keith Randall, taunted the government over the rebellion. ‘{{1|The Prime Minister cannot even persuade his own side to back his flagship policy,}}’ <<1|Sir Keith>> said. ‘{{1|How on earth does he expect to persuade the country?}}’
 
-<<2|Alistair Pembroke>> hit back, accusing Labour of having no plan of its own. “{{2|The Right Honourable Gentleman has had fourteen years to come up with an idea and he still hasn't found one,}}” <<2|the Prime Minister>> told MPs, to cheers from the benches behind him.
+Alistair Pembroke hit back, accusing Labour of having no plan of its own. “{{2|The Right Honourable Gentleman has had fourteen years to come up with an idea and he still hasn't found one,}}” <<2|the Prime Minister>> told MPs, to cheers from the benches behind him.
 
 The rebellion is led by <<3|Dame Harriet Colville>>, the MP for South Cotswolds, who has described the targets as {{3|“a developer's charter”}} that would {{3|“concrete over the countryside”}} without delivering homes that young families can afford.
 
@@ -141,7 +141,7 @@ Analysts said the row reflected deeper tensions inside the party ahead of a gene
 Later, <<12|Sir Keith>> wrote on X: “{{12|Another day, another Tory civil war. The country deserves better.}}”
 """),
 
-("qn-05-foreign-ministry", "2024-05-20", {2: "mixed", 6: "indirect", 8: "mixed", 11: "mixed", 12: "mixed", 13: "mixed", 14: "indirect"}, """
+("qn-05-foreign-ministry", "2024-05-20", {2: "mixed", 6: "indirect", 8: "mixed", 11: "mixed", 12: "mixed", 13: "mixed", 14: "indirect", 15: "indirect"}, """
 Beijing warns Manila after new clash at disputed shoal
 
 BEIJING/MANILA (Reuters) — <<11|China's foreign ministry>> on Monday accused {{11|the Philippines of "provocation"}} after a weekend confrontation near a disputed shoal in the South China Sea, while Manila summoned a senior Chinese diplomat to protest the use of water cannon against its vessels.
@@ -152,7 +152,7 @@ BEIJING/MANILA (Reuters) — <<11|China's foreign ministry>> on Monday accused {
 
 The Philippine coast guard said two of its ships were hit by water cannon on Saturday while escorting fishing boats, injuring three crew members and damaging a navigation mast.
 
-<<3|Philippine foreign affairs spokeswoman Teresa Dalisay>> said in a statement that Manila had lodged a formal diplomatic protest. "{{3|The Philippines will not be intimidated. We will continue to assert our sovereign rights in accordance with international law,}}" the statement said.
+<<15|Philippine foreign affairs spokeswoman Teresa Dalisay>> said in a statement that {{15|Manila had lodged a formal diplomatic protest}}. "{{3|The Philippines will not be intimidated. We will continue to assert our sovereign rights in accordance with international law,}}" <<3|the statement>> said.
 
 The confrontation is the latest in a series of incidents that have raised tensions between the two neighbours and drawn in Washington, which has a mutual defence treaty with Manila.
 
@@ -184,7 +184,7 @@ ATLANTA — A feud between Georgia's governor and Atlanta's mayor over the city'
 
 "{{1|Atlanta has had years and hundreds of millions of dollars to fix this system. Georgians deserve answers, not excuses}}," <<1|Gov. Bradley Hoyt>> wrote on X late Monday, sharing a photograph of a flooded street in Midtown.
 
-<<2|Mayor Keisha Danforth>> responded less than an hour later. "{{2|Happy to take the Governor's help anytime. The state's offer of zero dollars is noted}}," she posted.
+Mayor Keisha Danforth responded less than an hour later. "{{2|Happy to take the Governor's help anytime. The state's offer of zero dollars is noted}}," <<2|she>> posted.
 
 The exchange drew thousands of replies and quickly became a proxy fight between the Republican governor and the Democratic mayor, who are widely expected to face each other in a statewide race in two years.
 
@@ -332,7 +332,7 @@ BRUSSELS — British and European Union negotiators said on Tuesday they were cl
 
 Speaking after a meeting of the joint partnership council, <<1|the EU's chief negotiator, Maroš Lindgren>>, was cautiously upbeat: “{{1|We are not there yet, but for the first time I can see the landing zone. Both sides want this, and both sides understand what it will take.}}”
 
-His British counterpart, <<2|Cabinet Office minister Fiona Adebayo>>, struck a similar note. “{{2|I’d describe today as ‘constructive, with homework’. There is a deal to be done and we intend to do it}},” she told reporters outside the Berlaymont building.
+His British counterpart, Cabinet Office minister Fiona Adebayo, struck a similar note. “{{2|I’d describe today as ‘constructive, with homework’. There is a deal to be done and we intend to do it}},” <<2|she>> told reporters outside the Berlaymont building.
 
 A veterinary, or sanitary and phytosanitary, agreement would cut the paperwork that British exporters say has crippled trade in meat, cheese and shellfish since Britain left the bloc. <<3|The National Farmers’ Union>> has called the current system {{3|“a bureaucratic nightmare”}} that {{3|costs small producers “thousands of pounds a month.”}}
 
@@ -395,7 +395,7 @@ The revised bill is expected to be tabled in parliament next month. Mwangi's all
 "{{11|I voted for the last bill and I regret it. I will not make that mistake twice}}," <<11|one ruling-party MP from Nyeri, Peter Gachanja>>, told the Nation newspaper.
 """),
 
-("qn-12-un-council", "2024-02-27", {4: "mixed", 7: "indirect", 9: "mixed", 11: "indirect", 12: "indirect", 13: "indirect", 14: "indirect", 15: "indirect"}, """
+("qn-12-un-council", "2024-02-27", {4: "mixed", 7: "indirect", 9: "mixed", 11: "indirect", 12: "indirect", 13: "indirect", 14: "indirect", 15: "indirect", 16: "indirect"}, """
 Security Council deadlocks again as aid agencies warn of famine in Sudan
 
 UNITED NATIONS — The U.N. Security Council failed again on Tuesday to agree on a resolution calling for a ceasefire in Sudan, as aid agencies warned that millions of people were at risk of famine after ten months of war.
@@ -414,7 +414,7 @@ The draft, put forward by Britain, won 13 votes but was vetoed by Russia. China 
 
 <<13|The World Food Programme>> has said {{13|it can reach only a fraction of those in need because of fighting and restrictions by both sides}}. <<4|Its executive director, Cindy Marsh>>, described the situation in parts of Darfur as {{4|“catastrophic”}} and {{4|said aid convoys had been “shot at, looted and turned back.”}}
 
-Sudan’s envoy, <<5|Ambassador Hassan Idris>>, blamed the RSF for the crisis. “{{5|The militia is using starvation as a weapon of war — this is not a conflict between two equal parties}},” he told the council.
+<<16|Sudan’s envoy, Ambassador Hassan Idris>>, blamed {{16|the RSF for the crisis}}. “{{5|The militia is using starvation as a weapon of war — this is not a conflict between two equal parties}},” <<5|he>> told the council.
 
 <<14|The United States>>, which supported the British draft, said {{14|it would pursue other options}}. “{{6|We will not let one veto be the final word on Sudan}},” <<6|the U.S. deputy ambassador, Robert Kinsale>>, said.
 

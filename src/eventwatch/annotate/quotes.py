@@ -395,8 +395,15 @@ def _with_appos(tok: Token) -> Token:
     return tok
 
 
+RELATIVE = {"who", "which", "that", "whom"}
+
+
 def _cue_subject(verb: Token) -> Optional[Token]:
     for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in RELATIVE and verb.dep_ == "relcl":
+            # "Colville, who has described the targets as ...": the antecedent speaks
+            head = verb.head
+            return _with_appos(head) if _good_subject(head) else None
         if ch.dep_ in ("nsubj", "nsubjpass") and _good_subject(ch):
             return _with_appos(ch)
     # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod
@@ -414,8 +421,14 @@ def _cue_subject(verb: Token) -> Optional[Token]:
                 if g.dep_ == "pobj":
                     return g
     # conjoined verb: "Roth arrived and said"
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _cue_subject(verb.head) if verb.head is not verb else None
+    # a participle or infinitive without a subject of its own takes its
+    # clause's: "Danforth struck a measured tone, calling the outages ...",
+    # "She campaigned on costs, telling voters: ..."
+    if verb.dep_ in ("advcl", "xcomp", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return _cue_subject(verb.head)
     return None
 
 
@@ -482,19 +495,182 @@ def find_quotes(doc: Doc) -> list[Quote]:
     # only when it stands alone as a paragraph following that speaker's quote.
     last = None
     for q in quotes:
-        if q.speaker is None and q.kind == "direct" and last is not None and last.speaker is not None:
-            between = text[last.end:q.start]
-            # wire style: the next paragraph opens the same speaker's quote;
-            # or "A," Liu said. "B." within one paragraph
-            same_para = "\n" not in between and last.kind == "direct" and len(between) < 60
-            if len(between) < 6 and between.count("\n") >= 1 or same_para:
-                q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
-                q.cue = last.cue
+        if q.speaker is None and last is not None and last.speaker is not None and _continues(text, last, q):
+            q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
+            q.cue = last.cue
+        elif q.speaker is None and q.kind == "direct":
+            found = _context_speaker(doc, mem, q)
+            if found is not None:
+                q.speaker, q.cue = found
         last = q
+    quotes = _merge_runs(text, quotes)
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     _speaker_codes(doc, quotes)
     return quotes
+
+
+def _continues(text: str, last: Quote, q: Quote) -> bool:
+    """``q`` has no attribution of its own and goes on with ``last``'s speaker:
+    the next paragraph of a wire-style run (``"A.\\n\\n"B."``), the next
+    sentence after the attribution (``"A," Liu told reporters on Monday.
+    "B."``), or a further fragment of one mixed sentence (``called it "a
+    disgrace" and said it was "a blank check"``)."""
+    if last.kind != q.kind:
+        return False
+    between = text[last.end:q.start]
+    if q.kind == "partial":
+        return "\n" not in between and not re.search(r"[.!?][\"”’]?\s", between) and len(between) < 250
+    if len(between) < 6 and between.count("\n") >= 1:
+        return True
+    if "\n" in between or len(between) > 250:
+        return False
+    # one sentence end at most: the attribution's own
+    inner = between.lstrip(" \t\"”’.,!?;:—–-").rstrip(" \t\"“‘«„")
+    return len(re.findall(r"[.!?][\"”’]?\s", inner + " ")) <= 1
+
+
+# Nouns for what someone said: "His message was blunt.", "The remark came
+# from X", "Ostrander's answer prompted laughter".
+SPEECH_NOUNS = {"remark", "comment", "answer", "response", "reply", "retort", "message", "word",
+                "statement", "reaction", "quip", "verdict", "tone", "assessment", "warning", "rejoinder"}
+# Role nouns that name a person: "the comptroller replied", "The chairman was blunt".
+ROLE_NOUNS = {"president", "minister", "senator", "congressman", "congresswoman", "representative",
+              "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+              "chair", "secretary", "ambassador", "envoy", "negotiator", "comptroller", "director",
+              "leader", "candidate", "judge", "justice", "prosecutor", "attorney", "lawmaker", "aide",
+              "adviser", "advisor", "chancellor", "premier", "general", "commander", "chief", "head",
+              "analyst", "economist", "expert", "professor", "researcher", "incumbent", "challenger",
+              "nominee", "speaker", "inspector", "administrator", "mp", "campaigner", "organiser",
+              "organizer", "member"} | PERSON_NOUNS
+
+
+def _person_like(tok: Token) -> bool:
+    if tok.lower_ in ("he", "she", "they", "i", "we"):
+        return True
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP"):
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS
+
+
+def _said_by(tok: Token) -> Optional[Token]:
+    """The speaker of a speech noun: its possessor ("Ostrander's answer",
+    "His message") or its "of"/"from" object ("the response of X")."""
+    for ch in tok.children:
+        if ch.dep_ == "poss" and _person_like(ch):
+            return _with_appos(ch)
+    for ch in list(tok.children) + (list(tok.head.children) if tok.dep_ in ("nsubj", "attr") else []):
+        if ch.dep_ in ("prep", "agent") and ch.lower_ in ("of", "from", "by"):
+            for g in ch.children:
+                if g.dep_ == "pobj" and _person_like(g):
+                    return _with_appos(g)
+    return None
+
+
+def _context_speaker(doc: Doc, mem: "_Memory", q: Quote) -> Optional[tuple[Speaker, str]]:
+    """A whole-sentence quote with no cue of its own: the speaker named in the
+    sentence right after it in the paragraph ("... ." The remark came from
+    Rep. Byers), else the subject of the sentence that introduces it, in the
+    paragraph or closing the one before ("Byers was unimpressed. "...",
+    "Lindgren was upbeat: "...", "Asked about it, she laughed.\\n\\n"...")."""
+    text = doc.text
+    tok = None
+    # after: the next sentence in the same paragraph
+    j = q.end
+    while j < len(text) and text[j] in "\"”’»":
+        j += 1
+    rest = text[j:j + 4]
+    if text[q.end - 1:q.end] in ".!?" or rest[:1] in ".!?" or text[q.end:q.end + 1] in "\"”" and text[q.end - 1:q.end] in ".!?":
+        k = j
+        while k < len(text) and text[k] in " .!?":
+            k += 1
+        if k < len(text) and text[k] not in "\n\"“":
+            nxt = doc.char_span(k, min(len(text), k + 1), alignment_mode="expand")
+            if nxt is not None and len(nxt):
+                sent = nxt[0].sent
+                for t in sent[:16]:
+                    if t.lemma_.lower() in SPEECH_NOUNS and t.pos_ == "NOUN":
+                        tok = _said_by(t)
+                        if tok is not None:
+                            break
+    # before: the sentence that introduces the quote
+    if tok is None:
+        i = q.start - 1
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i > 0 and text[i - 1] == "\n":
+            # the quote opens a paragraph: the last sentence of the one before
+            # (never a paragraph that is itself a quote)
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+        if i <= 0:
+            return None
+        last_tok = doc.char_span(i - 1, i, alignment_mode="expand")
+        if last_tok is None or not len(last_tok):
+            return None
+        lt = last_tok[-1]
+        if lt.text in ("\"", "”") or lt.is_space:
+            return None
+        sent = lt.sent
+        before = [t for t in sent if t.idx < q.start - 1 and not t.is_space]
+        if not before:
+            return None
+        ids = {t.i for t in before}
+        roots = [t for t in before if t.head.i not in ids or t.head is t]
+        root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+        if root is None:
+            return None
+        subj = _cue_subject(root)
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
+            subj = _said_by(subj)
+        if subj is None or not _person_like(subj):
+            return None
+        tok = subj
+    span = _mention(doc, tok)
+    name, p = mem.resolve(span)
+    if p is not None:
+        mem.speak(span.start_char, p)
+    return Speaker(span.text, span.start_char, span.end_char, name), None
+
+
+def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One quote per attribution: pieces that share one speaker mention are
+    one discontinuous quotation, as annotated corpora (PARC, PolNeAR) count
+    it. ``"A," Roth said, "B."``, ``"A," Roth said. "B."``, a wire-style
+    quote running over several paragraphs, and the quoted fragments of one
+    mixed sentence (``called it "a disgrace" and said it was "a blank
+    check"``) become one quote spanning the first piece to the last; its
+    text is ``text[start:end]``, attribution clause included. A piece with
+    its own cue ("..., he added") stays separate."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == q.kind and q.kind in ("direct", "partial") \
+                and _same_mention(prev.speaker, q.speaker) and _joinable(text, prev, q):
+            prev.end = q.end
+            prev.text = text[prev.start:prev.end]
+            prev.cue = prev.cue or q.cue
+            prev.attribution = prev.attribution or q.attribution
+            continue
+        out.append(q)
+    return out
+
+
+def _same_mention(a: Optional[Speaker], b: Optional[Speaker]) -> bool:
+    return a is not None and b is not None and a.start is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _joinable(text: str, a: Quote, b: Quote) -> bool:
+    between = text[a.end:b.start]
+    if not _para_gap(between):
+        return True
+    # across paragraphs only an unclosed wire-style run, or a paragraph that
+    # is nothing but the next part of the quote
+    return not between.strip(" \t\n\r\"“”«»„,.;:—–-")
+
+
+def _para_gap(between: str) -> bool:
+    return "\n\n" in between or bool(re.search(r"\n\s*[“\"«„]\s*$", between))
 
 
 def _speaker_codes(doc: Doc, quotes: list[Quote]) -> None:

@@ -41,7 +41,8 @@ INDIRECT_LEMMAS = {
     "allege", "testify", "concede", "reiterate", "predict", "promise", "vow",
     "complain", "emphasize", "emphasise", "suggest", "conclude",
 }
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "g", "we": "g", "i": None}
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "g", "we": "g", "i": None,
+            "his": "m", "their": "g"}
 # A small first-name list for gender; pronoun use after a name fills the rest.
 MALE = set("john james robert michael william david richard joseph thomas charles daniel "
            "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george "
@@ -429,6 +430,9 @@ def _cue_subject(verb: Token) -> Optional[Token]:
     if verb.dep_ in ("advcl", "xcomp", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return _cue_subject(verb.head)
+    # a finite cue misparsed as a noun modifier: "The congresswoman, Rep. X, called ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and _good_subject(verb.head):
+        return _with_appos(verb.head)
     return None
 
 
@@ -527,7 +531,16 @@ def _continues(text: str, last: Quote, q: Quote) -> bool:
         return False
     # one sentence end at most: the attribution's own
     inner = between.lstrip(" \t\"”’.,!?;:—–-").rstrip(" \t\"“‘«„")
-    return len(re.findall(r"[.!?][\"”’]?\s", inner + " ")) <= 1
+    ends = [m for m in re.finditer(r"[.!?][\"”’]?\s", inner + " ")
+            if not ABBREV.search(inner[:m.start() + 1])]
+    return len(ends) <= 1
+
+
+# "Sen.", "Rep.", "U.S.", "Jan.": a period that ends no sentence
+ABBREV = re.compile(r"(?:\b(?:Sen|Rep|Reps|Gov|Lt|Gen|Col|Capt|Sgt|Cmdr|Adm|Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Rev|"
+                    r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos|Pa|Va|Calif|Fla|Mass|Ill|Mich|Ariz|Colo|"
+                    r"Conn|Ga|Md|Minn|Mo|Nev|Okla|Ore|Tenn|Tex|Wash|Wis|Ky|La|Ala|Miss|vs|etc|Inc|Corp|Co|Ltd)|"
+                    r"\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 
 
 # Nouns for what someone said: "His message was blunt.", "The remark came
@@ -545,24 +558,26 @@ ROLE_NOUNS = {"president", "minister", "senator", "congressman", "congresswoman"
               "organizer", "member"} | PERSON_NOUNS
 
 
-def _person_like(tok: Token) -> bool:
-    if tok.lower_ in ("he", "she", "they", "i", "we"):
+def _person_like(tok: Token, known: frozenset = frozenset()) -> bool:
+    if tok.lower_ in ("he", "she", "they", "i", "we", "his", "her", "their"):
+        return True
+    if tok.text in known:  # a surname the tagger took for a common noun
         return True
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP"):
         return True
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS
 
 
-def _said_by(tok: Token) -> Optional[Token]:
+def _said_by(tok: Token, known: frozenset = frozenset()) -> Optional[Token]:
     """The speaker of a speech noun: its possessor ("Ostrander's answer",
     "His message") or its "of"/"from" object ("the response of X")."""
     for ch in tok.children:
-        if ch.dep_ == "poss" and _person_like(ch):
+        if ch.dep_ == "poss" and _person_like(ch, known):
             return _with_appos(ch)
     for ch in list(tok.children) + (list(tok.head.children) if tok.dep_ in ("nsubj", "attr") else []):
         if ch.dep_ in ("prep", "agent") and ch.lower_ in ("of", "from", "by"):
             for g in ch.children:
-                if g.dep_ == "pobj" and _person_like(g):
+                if g.dep_ == "pobj" and _person_like(g, known):
                     return _with_appos(g)
     return None
 
@@ -575,6 +590,7 @@ def _context_speaker(doc: Doc, mem: "_Memory", q: Quote) -> Optional[tuple[Speak
     "Lindgren was upbeat: "...", "Asked about it, she laughed.\\n\\n"...")."""
     text = doc.text
     tok = None
+    known = frozenset(w for p in mem.people for w in p.name.split())
     # after: the next sentence in the same paragraph
     j = q.end
     while j < len(text) and text[j] in "\"”’»":
@@ -590,7 +606,7 @@ def _context_speaker(doc: Doc, mem: "_Memory", q: Quote) -> Optional[tuple[Speak
                 sent = nxt[0].sent
                 for t in sent[:16]:
                     if t.lemma_.lower() in SPEECH_NOUNS and t.pos_ == "NOUN":
-                        tok = _said_by(t)
+                        tok = _said_by(t, known)
                         if tok is not None:
                             break
     # before: the sentence that introduces the quote
@@ -616,14 +632,19 @@ def _context_speaker(doc: Doc, mem: "_Memory", q: Quote) -> Optional[tuple[Speak
         if not before:
             return None
         ids = {t.i for t in before}
-        roots = [t for t in before if t.head.i not in ids or t.head is t]
+        roots = [t for t in before if t.head.i not in ids or t.head.i == t.i]
         root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return None
         subj = _cue_subject(root)
         if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
-            subj = _said_by(subj)
-        if subj is None or not _person_like(subj):
+            subj = _said_by(subj, known)
+        if subj is None and before[-1].text == ":":
+            # "Speaking after the meeting, the chief negotiator, Maroš
+            # Lindgren, was upbeat:" (a parse without a subject): the last
+            # person named before the colon
+            subj = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), None)
+        if subj is None or not _person_like(subj, known):
             return None
         tok = subj
     span = _mention(doc, tok)

@@ -61,8 +61,11 @@ def test_coding_weak_not_events(text, absent):
 
 def test_coding_weak_adjunct_is_not_a_future_frame():
     # "set" frames the future only as "is set to"; here the killing already happened
-    evs = [e for e in _events("Settlers set fire to a shop following the killing of a farmer.") if e.type == "ASSAULT"]
+    evs = [e for e in _events("Settlers set the shop alight following the killing of a farmer.") if e.type == "ASSAULT"]
     assert evs and evs[0].status == "occurred"
+    # "set fire to" property is itself the event (CAMEO 171 damage property: COERCE), not a future frame
+    evs = _events("Settlers set fire to a shop following the killing of a farmer.")
+    assert [e.type for e in evs] == ["COERCE"] and evs[0].status == "occurred"
 
 
 @pytest.mark.parametrize("text", [

@@ -26,6 +26,8 @@ FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "prepare", "aim", "hope
                  "ready", "prepared", "willing", "determined", "poise", "poised"}
 # Governing verbs that negate their complement ("failed to reach agreement").
 NEG_FRAMES = {"fail"}
+# Permission verbs: their complement is the content of the permission ("allowed X to visit").
+PERMISSIVE = {"allow", "permit", "let"}
 POSITIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 NEGATIVE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
@@ -227,6 +229,12 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
             continue
         if t.dep == "pcomp" or (t.dep == "pobj" and v.head(h).i in trig and trig[v.head(h).i].type in CONTENT_TYPES):
             continue
+        # "allowed inspectors to visit the site": what is permitted is the permission's content
+        if t.dep in ("xcomp", "ccomp") and h.i in trig and h.lemma.lower() in PERMISSIVE:
+            continue
+        # "a jailed activist", "the wounded soldiers": a participle naming a state, not an event
+        if t.pos in ("VERB", "AUX") and t.dep == "amod" and t.i < h.i:
+            continue
         kept.append((t, e))
     return kept
 
@@ -386,6 +394,62 @@ def _ents(v: ParseView, heads: list[Token], exclude: tuple[tuple[int, int], ...]
     return out
 
 
+# What "by" can introduce besides an agent ("addressed the meeting by video link", "struck by a baton"),
+# and subjects that are things or happenings rather than actors ("The measures bar ...", "Heavy shelling
+# killed ...", "The war has killed ...").
+INSTRUMENTS = {"link", "videolink", "video", "phone", "telephone", "videoconference", "email", "mail", "letter",
+               "post", "radio", "satellite", "internet", "means", "way", "hand", "force", "car", "bus", "boat",
+               "plane", "air", "sea", "land", "road", "baton", "bullet", "gas", "cannon", "stick", "truck", "vote",
+               "decree", "order", "mistake", "accident", "chance", "default", "proxy", "courier", "ballot"}
+INANIMATE = {"measure", "law", "bill", "decision", "decree", "order", "rule", "regulation", "policy", "sanction",
+             "ban", "restriction", "plan", "proposal", "move", "step", "war", "fighting", "conflict", "violence",
+             "shelling", "bombardment", "bombing", "airstrike", "strike", "attack", "explosion", "blast", "bomb",
+             "shell", "missile", "rocket", "gunfire", "fire", "clash", "unrest", "footage", "video", "image",
+             "photo", "evidence", "money", "part", "flood", "earthquake", "storm", "epidemic", "crisis", "link",
+             "jet", "drone", "aircraft", "plane", "helicopter", "tank", "artillery", "weapon", "shot", "raid"}
+
+
+def _instrument(p: Token) -> bool:
+    return p.lemma.lower() in INSTRUMENTS or p.ent_type in ("DATE", "TIME")
+
+
+def _agentive(v: ParseView, heads: list[Token]) -> list[Token]:
+    """The actors behind subjects: an adjective or a thing is none ("Heavy shelling killed"), "the
+    measures, adopted by X" is X, "a Myanmar military airstrike" stays (its modifiers say whose); an
+    event nominal ("her detention appeared ...") is not an agent."""
+    out = []
+    for h in heads:
+        if h.pos in ("ADJ", "ADV", "NUM", "DET"):
+            continue
+        lemma = h.lemma.lower()
+        if h.pos == "NOUN" and (lemma in INANIMATE or lemma.rstrip("s") in INANIMATE or _event_noun(lemma)):
+            by = [p for a in v.kids(h, "acl") for g in v.kids(a, "agent") for p in v.kids(g, "pobj")
+                  if not _instrument(p)]
+            if by:
+                out.extend(by)
+                continue
+            mods = [k for k in v.kids(h) if k.dep in ("compound", "nmod", "poss", "amod") and k.i < h.i
+                    and (k.ent_type in ("NORP", "ORG", "GPE", "PERSON") or k.lemma.lower() in _MIL_MODIFIERS)]
+            if mods:
+                out.append(h)  # "A Myanmar military jet": the phrase names whose it is (not "military" alone)
+            continue
+        out.append(h)
+    return out
+
+
+_MIL_MODIFIERS = {"military", "army", "police", "government", "rebel", "militia", "junta", "regime"}
+
+
+def _event_noun(lemma: str) -> bool:
+    """A noun only the lexicon's noun entries know ("detention", "arrest"): a happening, not an agent."""
+    lex = load_lexicon()
+    cands = lex.by_lemma.get(lemma, ())
+    return bool(cands) and all("VERB" not in c.pos for c in cands)
+
+
+FROM_ACTOR_TYPES = {"AID", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "CONSULT", "REJECT"}
+
+
 def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]:
     actors: list[Token] = []
     recips: list[Token] = []
@@ -393,19 +457,26 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
     if t.pos in ("VERB", "AUX"):
         subj = [k for k in kids if k.dep in ("nsubj", "csubj")]
         passive = [k for k in kids if k.dep == "nsubjpass"]
-        agent = [p for a in v.kids(t, "agent") for p in v.kids(a, "pobj")]
-        actors = subj or agent
+        agent = [p for a in v.kids(t, "agent") for p in v.kids(a, "pobj") if not _instrument(p)]
+        actors = _agentive(v, subj) or agent
         recips = passive + [k for k in kids if k.dep in ("dobj", "obj", "dative")]
+        # a passive clause names its own patient: its agent is "by X" or unnamed, never the subject of a
+        # governing verb ("The group said that activists had been barred": the group only reports it)
+        is_passive = bool(passive) or any(k.dep == "auxpass" for k in kids)
         x = t
-        while not actors and x.dep in ("xcomp", "conj", "advcl", "ccomp") and x.head != x.i:
+        while not actors and not is_passive and x.dep in ("xcomp", "conj", "advcl", "ccomp") and x.head != x.i:
             # "agreed to visit", "arrested and beat": the subject of the governing verb
             x = v.head(x)
             xk = v.kids(x)
-            actors = [k for k in xk if k.dep == "nsubj"]
+            # "were not allowed to visit": the permitted party of a passive governing verb
+            actors = _agentive(v, [k for k in xk if k.dep == "nsubj"] or (
+                [k for k in xk if k.dep == "nsubjpass"] if t.dep == "xcomp" and x.i == t.head else []))
             if x.dep == "xcomp" or t.dep == "xcomp":
                 dob = [k for k in xk if k.dep == "dobj"]
                 if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade"):
                     actors = dob
+        if t.dep == "relcl" and actors and all(a.lemma.lower() in ("who", "which", "that") for a in actors):
+            actors = [v.head(t)]  # "Turkey and Egypt, which have backed ...": the relative's antecedent
         if actors and all(a.pos == "PRON" for a in actors):
             # "Japan said it will ...": the pronoun is the reporting verb's subject (light coreference)
             y = t
@@ -417,7 +488,7 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                 if y.lemma.lower() in REPORTING and ys:
                     actors = ys
                     break
-        if t.dep == "relcl" and not actors:
+        if t.dep == "relcl" and not actors and not is_passive:
             actors = [v.head(t)]
         if t.dep == "acl" and not actors and v.head(t).dep in ("dobj", "obj") and v.head(t).lemma.lower() in DOCUMENTS:
             # "issued a declaration demanding ...": the issuer speaks, to whom the demand is made
@@ -438,7 +509,11 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                         break
     else:  # nominal trigger: "X's arrest", "the arrest of Y by Z", "protests by residents"
         poss = [k for k in kids if k.dep == "poss"]
-        by = [p for a in kids if a.dep == "prep" and a.lemma.lower() == "by" for p in v.kids(a, "pobj")]
+        by = [p for a in kids if a.dep == "prep" and a.lemma.lower() == "by" for p in v.kids(a, "pobj")
+              if not _instrument(p)]
+        if not by and e.type in FROM_ACTOR_TYPES:
+            # "aid from China", "a complaint from Kiev": the giver/sender (not "withdrawal from Iraq")
+            by = [p for a in kids if a.dep == "prep" and a.lemma.lower() == "from" for p in v.kids(a, "pobj")]
         of = [p for a in kids if a.dep == "prep" and a.lemma.lower() in ("of", "on", "against", "to", "with", "into")
               for p in v.kids(a, "pobj")]
         victim_poss = e.type in ("COERCE", "ASSAULT", "RETREAT", "SANCTION") and poss and not of
@@ -874,6 +949,9 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             elif e.type in NEGATIVE and _to_complement(v, t) and v.head(t).lemma.lower() in COMMISSIVE \
                     and status != "negated":
                 ev.type, ev.mode, ev.cameo, ev.status = "THREATEN", _threat_mode(e), "130", "occurred"
+            elif status == "negated" and e.type in POSITIVE and actor and _modal_future(v, t):
+                # "would never recognize", "will not meet": an announced refusal
+                ev.type, ev.mode, ev.cameo, ev.status = "REJECT", None, "120", "occurred"
             elif status == "negated" and e.type == "AGREE":
                 # "will not accept", "failed to reach agreement": a refusal
                 ev.type, ev.mode, ev.cameo, ev.status = "REJECT", None, "120", "occurred"
@@ -907,8 +985,13 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
 # "protest groups", "a press release", "the sanctions committee".
 AGENT_HEADS = {"agency", "group", "worker", "organization", "organisation", "official", "charity", "body",
                "committee", "spokesman", "spokeswoman", "leader", "movement", "organizer", "organiser",
-               "convoy", "camp", "site", "expert", "activist", "minister", "ministry", "office", "regime"}
+               "convoy", "camp", "site", "expert", "activist", "minister", "ministry", "office", "regime",
+               "case", "suspect", "package", "victim"}
 DOCUMENT_COMPOUNDS = {("press", "release"), ("news", "release"), ("press", "conference")}
+
+
+def _modal_future(v: ParseView, t: Token) -> bool:
+    return any(k.dep in ("aux", "auxpass") and k.lemma.lower() in FUTURE_AUX | {"would"} for k in v.kids(t))
 
 
 def _not_an_event_noun(v: ParseView, t: Token) -> bool:

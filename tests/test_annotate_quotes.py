@@ -58,7 +58,6 @@ CASES = [
     ('Rachel Adams described the sentence as "deeply unjust" in a statement.', "deeply unjust", "Rachel Adams", "partial"),
     ('Peter Novak said the trial was "a show" staged for the cameras.', "a show", "Peter Novak", "partial"),
     # scare quotes with nobody speaking
-    ('The so-called "reform package" passed without debate.', "reform package", None, "partial"),
     ('Officials described the camps as "vocational training centres" in state media.', "vocational training centres", None, "partial"),
     # organisations as speakers
     ('"The protesters attacked police officers first," the ministry said in a statement.',
@@ -152,6 +151,13 @@ def test_find_quotes_speaker_accuracy(nlp):
     ("The minister's aides didn't comment on the deal's terms.", "s aides"),
     ("The army sent troops and tanks to the border.", "troops"),
     ('The report, titled "Silenced Voices," lists 40 cases.', "Silenced Voices"),
+    # scare quotes and titles of works with nobody speaking are not quotes
+    ('The so-called "reform package" passed without debate.', "reform package"),
+    ('The film, "Les Nuits de Clichy," follows three families.', "Les Nuits"),
+    ("One senator held up a copy of George Orwell's \"Nineteen Eighty-Four\" during his remarks.", "Nineteen"),
+    # an unclosed mark mid-paragraph must not swallow the attribution after it
+    ('Organisers, who marched under the slogan "Reject Finance Bill, said they would return.\n\n'
+     '"We are not afraid," Esther Njoroge said.', "said they would return"),
 ])
 def test_find_quotes_no_false_quote(nlp, text, absent):
     assert not any(absent in q.text for q in nlp(text)._.quotes)

@@ -478,9 +478,18 @@ def find_quotes(doc: Doc) -> list[Quote]:
     indirect = _indirect(doc, mem, inside)
     pending: list[Quote] = []  # quotes of an unclosed wire-style run waiting for a speaker
     for s, e, closed in spans:
+        if not closed:
+            # an attribution inside a stretch that never closes: the closing
+            # mark is missing ('the slogan "Reject the bill, said the
+            # organisers'); the quote ends where the attribution begins
+            cut = re.search(r"[,;]\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|insisted)\b", text[s:e])
+            if cut:
+                e = s + cut.start()
         q = _direct(doc, mem, s, e, closed, inside)
         if q is None:
             continue
+        if q.speaker is None and _looks_like_title(q.text):
+            continue  # "Les Nuits de Clichy", "Nineteen Eighty-Four": a work's title, nobody speaking
         if q.speaker is None and q.kind == "direct" and not closed:
             pending.append(q)
             quotes.append(q)
@@ -499,7 +508,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
     # only when it stands alone as a paragraph following that speaker's quote.
     last = None
     for q in quotes:
-        if q.speaker is None and last is not None and last.speaker is not None and _continues(text, last, q):
+        if last is not None and last.speaker is not None and _continues(text, last, q) and (
+                q.speaker is None or q.kind == "partial" and not _person_mention(doc, q.speaker)):
+            # a further fragment of the same sentence ('... said the district
+            # had been "a tough hold" and predicted the seat would be "back"')
             q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
             q.cue = last.cue
         elif q.speaker is None and q.kind == "direct":
@@ -512,6 +524,23 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     _speaker_codes(doc, quotes)
     return quotes
+
+
+def _person_mention(doc: Doc, sp: Speaker) -> bool:
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp.start is not None else None
+    return span is not None and (_person_like(span.root) or span.root.ent_type_ in ("ORG", "NORP", "GPE"))
+
+
+TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "&",
+               "de", "la", "le", "les", "du", "des", "el", "los", "las", "di", "der", "die", "das", "und"}
+
+
+def _looks_like_title(inner: str) -> bool:
+    """Up to five words, every one capitalised but for small words: a title or name, not speech."""
+    words = inner.strip().rstrip(",.;:!?").split()
+    if not words or len(words) > 5:
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words)
 
 
 def _continues(text: str, last: Quote, q: Quote) -> bool:
@@ -780,6 +809,8 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     sp_tok = None
     attribution = None
     # 1) a cue verb outside the marks, its subject the speaker
+    if kind == "partial" and re.search(r"[.!?]$", inner.strip()):
+        after = []  # the sentence ends inside the marks: what follows is another sentence
     cands = after + list(reversed(before)) if kind == "direct" else list(before) + list(after)
     frame_tok, frame = _frame_speaker(doc, [t for t in (before + after)])
     for t in cands:
@@ -804,8 +835,8 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
             sp_tok, cue = frame_tok, frame
         elif sp_tok is None:
             sp_tok, cue = frame_tok, frame
-    if sp_tok is None and kind == "partial" and len(words) <= 1:
-        return None  # a single scare-quoted word with nobody speaking: not a quote
+    if sp_tok is None and kind == "partial" and len(words) <= 3:
+        return None  # scare quotes with nobody speaking ('the so-called "reform package"'): not a quote
     speaker = None
     if sp_tok is not None:
         span = _mention(doc, sp_tok)

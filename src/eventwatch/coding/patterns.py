@@ -23,7 +23,7 @@ REPORTING = {"say", "tell", "report", "claim", "state", "announce", "add", "writ
 # A content verb under these (xcomp/ccomp) is the REQUEST/THREATEN/REJECT/AGREE's content, not an event.
 CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "prepare", "aim", "hope", "want", "seek", "set",
-                 "ready", "prepared", "willing", "determined", "poise", "poised"}
+                 "ready", "prepared", "willing", "determined", "poise", "poised", "decide"}
 # Governing verbs that negate their complement ("failed to reach agreement").
 NEG_FRAMES = {"fail"}
 # Permission verbs: their complement is the content of the permission ("allowed X to visit").
@@ -36,6 +36,8 @@ LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "ar
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "dative"}
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
            "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
+_DATELINE_ANY = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:, ?[A-Z][\w.'\- ]{0,30}?)?"
+                           r"(?: ?\([A-Za-z .]+\))? ?(?:--?|\u2014|\u2013)(?:\s|$)", re.M)
 _BOILER = re.compile(r"\b(subscribe|sign up|newsletter|by submitting|privacy policy|donate now)\b", re.I)
 
 
@@ -88,6 +90,14 @@ class ParseView:
             c = states(0, len(ann.article.text), ())
             self._doc_country = c.most_common(1)[0][0] if c else ""
         return self._doc_country or None
+
+    def datelines(self) -> list[tuple[int, int]]:
+        """Character spans of wire datelines ("BANGKOK — ", "GOMA, Congo — ", "KABUL (Reuters) - "),
+        wherever a headline glued before them put them: never part of an actor."""
+        if getattr(self, "_datelines", None) is None:
+            self._datelines = [(m.start(1), m.end()) for m in _DATELINE_ANY.finditer(self.ann.article.text)
+                               if sum(c.isupper() for c in m.group(1)) >= 3]
+        return self._datelines
 
     def kids(self, t: Token, *deps: str) -> list[Token]:
         ks = self.children.get(t.i, [])
@@ -230,7 +240,8 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
         if t.dep == "pcomp" or (t.dep == "pobj" and v.head(h).i in trig and trig[v.head(h).i].type in CONTENT_TYPES):
             continue
         # "allowed inspectors to visit the site": what is permitted is the permission's content
-        if t.dep in ("xcomp", "ccomp") and h.i in trig and h.lemma.lower() in PERMISSIVE:
+        if t.dep in ("xcomp", "ccomp") and h.lemma.lower() in PERMISSIVE and (
+                h.i in trig or e.type in ("CONSULT", "AID", "COOPERATE", "SUPPORT")):
             continue
         # "a jailed activist", "the wounded soldiers": a participle naming a state, not an event
         if t.pos in ("VERB", "AUX") and t.dep == "amod" and t.i < h.i:
@@ -310,6 +321,16 @@ def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = (
     if head.ent_type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None
     lo, hi = v.np_span(head)
+    for a, b in v.datelines():  # "BANGKOK — Thai officials": the dateline is not part of the phrase
+        if a <= head.start < b:
+            return None
+        while lo < head.i and v.toks[lo].start < b and v.toks[lo].end > a:
+            lo += 1
+        while hi > head.i and v.toks[hi].end > a and v.toks[hi].start < b:
+            hi -= 1
+    # "the governments of [playing down ...]": a preposition whose object is not in the phrase
+    while hi > head.i and (v.toks[hi].pos == "ADP" or v.toks[hi].dep == "punct") and v.toks[hi].text != ")":
+        hi -= 1
     start, end = v.toks[lo].start, v.toks[hi].end
     text = ann.article.text[start:end]
     best = None
@@ -441,10 +462,8 @@ _MIL_MODIFIERS = {"military", "army", "police", "government", "rebel", "militia"
 
 
 def _event_noun(lemma: str) -> bool:
-    """A noun only the lexicon's noun entries know ("detention", "arrest"): a happening, not an agent."""
-    lex = load_lexicon()
-    cands = lex.by_lemma.get(lemma, ())
-    return bool(cands) and all("VERB" not in c.pos for c in cands)
+    """A noun the lexicon codes as an event ("detention", "arrest", "talks"): a happening, not an agent."""
+    return bool(load_lexicon().candidates(lemma, "NOUN"))
 
 
 FROM_ACTOR_TYPES = {"AID", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "CONSULT", "REJECT"}
@@ -463,14 +482,27 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
         # a passive clause names its own patient: its agent is "by X" or unnamed, never the subject of a
         # governing verb ("The group said that activists had been barred": the group only reports it)
         is_passive = bool(passive) or any(k.dep == "auxpass" for k in kids)
+        if is_passive and not actors and e.type == "AGREE" and passive and any(
+                _to_complement(v, k) or (k.dep == "prep" and k.lemma.lower() == "to") for k in kids):
+            # "Vietnam is committed to opening up", "he is prepared to talk": a stative commitment
+            actors = passive
         x = t
+        # a subject that names no actor ("A roadside bombing killed ..."): the verb has its subject, unnamed
+        if subj and not actors:
+            is_passive = True
         while not actors and not is_passive and x.dep in ("xcomp", "conj", "advcl", "ccomp") and x.head != x.i:
             # "agreed to visit", "arrested and beat": the subject of the governing verb
             x = v.head(x)
             xk = v.kids(x)
+            if any(k.dep == "nsubj" for k in xk) and not _agentive(v, [k for k in xk if k.dep == "nsubj"]) and any(
+                    load_lexicon().candidates(lem, x.pos) for lem in lemma_variants(x)):
+                break  # "A bombing killed one soldier and wounded two": the unnamed agent of both events
             # "were not allowed to visit": the permitted party of a passive governing verb
             actors = _agentive(v, [k for k in xk if k.dep == "nsubj"] or (
                 [k for k in xk if k.dep == "nsubjpass"] if t.dep == "xcomp" and x.i == t.head else []))
+            if not actors and x.dep == "acomp" and x.head != x.i:
+                # "X is ready/willing to meet": the subject of the copula
+                actors = _agentive(v, v.kids(v.head(x), "nsubj"))
             if x.dep == "xcomp" or t.dep == "xcomp":
                 dob = [k for k in xk if k.dep == "dobj"]
                 if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade"):
@@ -536,8 +568,18 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                         recips = recips or v.kids(p, "pobj")
             if recips:
                 break
-    rec = _deepen(v, t, _ents(v, recips))
-    return _ents(v, actors, tuple((r.start, r.end) for r in rec)), rec
+    rec = _same_side(v, t, _deepen(v, t, _ents(v, recips)))
+    return _same_side(v, t, _ents(v, actors, tuple((r.start, r.end) for r in rec))), rec
+
+
+def _same_side(v: ParseView, t: Token, ents: list[Entity]) -> list[Entity]:
+    """A headline run into its dateline is another sentence: roles never reach across a dateline."""
+    out = []
+    for e in ents:
+        if any((e.end <= a and t.start >= b) or (t.end <= a and e.start >= b) for a, b in v.datelines()):
+            continue
+        out.append(e)
+    return out
 
 
 def _actor_like(e: Entity) -> bool:

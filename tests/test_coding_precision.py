@@ -1,0 +1,105 @@
+"""Precision rules of the pattern coder, on sentences of our own: who is (not) the actor, what is
+(not) an event, and when an event did not happen."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.annotate.pipeline import annotate
+from eventwatch.coding.coder import code
+from eventwatch.models import Article
+
+
+def _events(text, published="2024-05-06"):
+    ann = annotate(Article(id="t", text=text, publication_date=published))
+    return code(ann, coders={"pattern"})
+
+
+def _of(text, typ):
+    evs = [e for e in _events(text) if e.type == typ]
+    assert evs, f"no {typ} in {text!r}: {[(e.type, e.trigger.text) for e in _events(text)]}"
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,typ,recipient,reporter", [
+    ("The union said that nine of its organisers had been detained since March.", "COERCE", "organisers",
+     "The union"),
+    ("The monitors reported that two reporters were expelled from the province.", "COERCE", "two reporters",
+     "The monitors"),
+    ("Her lawyer told reporters that the activist had been barred from leaving the country.", "REJECT",
+     "the activist", "Her lawyer"),
+])
+def test_roles_passive_in_reported_speech_has_no_reporter_actor(text, typ, recipient, reporter):
+    e = _of(text, typ)
+    assert not e.actor, [a.text for a in e.actor]
+    assert any(recipient in r.text for r in e.recipient)
+    assert e.attribution == reporter
+
+
+def test_roles_passive_in_reported_speech_keeps_by_agent():
+    e = _of("The union said that nine of its organisers had been detained by military police.", "COERCE")
+    assert [a.text for a in e.actor] == ["military police"]
+
+
+@pytest.mark.parametrize("text,typ,actor", [
+    ("HARARE — Zimbabwean police arrested two opposition lawmakers on Tuesday.", "COERCE",
+     "Zimbabwean police"),
+    ("LA PAZ, Bolivia — Bolivian soldiers detained a union leader on Monday.", "COERCE", "Bolivian soldiers"),
+    ("KABUL, May 3 (Reuters) - Taliban fighters detained three journalists.", "COERCE", "Taliban fighters"),
+    ("Police detain reporters in Lima\nLIMA, Peru — Peruvian police detained four reporters on Friday.",
+     "COERCE", "Peruvian police"),
+])
+def test_roles_dateline_is_stripped_from_actor(text, typ, actor):
+    evs = [e for e in _events(text) if e.type == typ and e.trigger.start > text.find("—" if "—" in text else "-")]
+    e = evs[0]
+    assert [a.text for a in e.actor] == [actor]
+    assert all(text[a.start:a.end] == a.text for a in e.actor + e.recipient)
+
+
+@pytest.mark.parametrize("text,typ,actor", [
+    ("The restrictions, imposed by the interior ministry last week, bar the opposition leader from "
+     "travelling abroad.", "REJECT", "the interior ministry"),
+    ("The new rules ban the two newspapers from printing.", "REJECT", None),
+    ("The war has killed thousands of villagers.", "ASSAULT", None),
+    ("Intense shelling near the port wounded dozens of fishermen.", "ASSAULT", None),
+    ("A Syrian army helicopter bombed the market.", "ASSAULT", "A Syrian army helicopter"),
+])
+def test_roles_things_and_happenings_are_not_actors(text, typ, actor):
+    e = _of(text, typ)
+    if actor is None:
+        assert not e.actor, [a.text for a in e.actor]
+    else:
+        assert [a.text for a in e.actor] == [actor]
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The minister addressed the summit by telephone on Monday.", "CONSULT"),
+    ("The envoy joined the talks by video link from Nairobi.", "CONSULT"),
+])
+def test_roles_instrument_by_phrase_is_never_actor(text, typ):
+    for e in _events(text):
+        assert not any(w in a.text for a in e.actor for w in ("telephone", "video", "link")), \
+            [(e.type, [a.text for a in e.actor])]
+
+
+def test_roles_unnamed_agent_is_not_taken_from_reporter():
+    evs = [e for e in _events("A car bombing near the market killed four traders and wounded nine others, "
+                              "the army said.") if e.type == "ASSAULT"]
+    assert evs and not any(e.actor for e in evs), [(e.trigger.text, [a.text for a in e.actor]) for e in evs]
+
+
+def test_roles_stative_commitment_keeps_its_subject():
+    e = _of("The finance minister said Ghana is committed to cutting the deficit.", "AGREE")
+    assert any("Ghana" in a.text for a in e.actor)
+
+
+def test_roles_event_nominal_is_not_actor_of_conjoined_verb():
+    text = ("Two U.N. experts said on Friday that his arrest seemed to be \"a reprisal for his reporting\" "
+            "and urged Kenya to free him.")
+    e = _of(text, "REQUEST")
+    assert [a.text for a in e.actor] == ["Two U.N. experts"]
+
+
+def test_roles_relative_pronoun_takes_antecedent_not_reporter():
+    text = "Analysts said that Iran and Saudi Arabia, which have backed rival militias, want calm."
+    evs = [e for e in _events(text) if e.type == "SUPPORT"]
+    assert evs and not any("Analysts" in a.text for e in evs for a in e.actor)

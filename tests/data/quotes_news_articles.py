@@ -470,4 +470,108 @@ Alvarez will be sworn in in January. Asked what she would do first, <<11|she>> l
 
 "{{11|Sleep. Then I'm going to find my office.}}"
 """),
+
+("qn-14-rally", "2016-09-12", {3: "mixed", 5: "indirect", 8: "mixed", 10: "indirect", 12: "mixed", 14: "mixed", 15: "mixed", 17: "indirect"}, """
+Whitaker hits back at Brandt over 'basket' remark at packed Ohio rally
+
+CANTON, Ohio — <<14|Republican presidential nominee Gordon Whitaker>> on Monday seized on his rival's description of some of his supporters, telling thousands of people at a rally here that {{14|Democrat Ellen Brandt had "insulted half the country."}}
+
+"{{1|She called you deplorable. Can you believe it? Deplorable! These are hardworking people, and she looks down on them from her mansion}}," <<1|Whitaker>> said, drawing boos for his opponent.
+
+<<2|He>> added, "{{2|I will be a president for all Americans, including the ones who don't give money to the Brandt Foundation.}}"
+
+Whitaker's campaign quickly turned the remark into a fundraising email. <<3|The email>> called Brandt's comment {{3|"the most shameful moment of this campaign"}} and asked donors to chip in $25.
+
+Brandt, speaking at a fundraiser in New York on Friday, had said that half of Whitaker's supporters belonged in what <<15|she>> called {{15|a "basket of deplorables."}} On Saturday <<4|she>> issued a statement saying: "{{4|Last night I was grossly generalistic, and that's never a good idea. I regret saying half — that was wrong.}}"
+
+But <<5|she>> stood by the substance of her criticism, saying {{5|Whitaker had given a platform to hateful views}}.
+
+At the rally, <<6|Whitaker>> mocked the apology. "{{6|She didn't apologize. She said she was sorry about the number. The number!}}"
+
+<<16|The crowd>> chanted "{{16|Lock her up}}" as he spoke about Brandt's use of a private email server as secretary of state, a subject that has dogged her campaign for more than a year.
+
+<<17|Brandt's campaign manager, Rob Mooney>>, said in an interview on CNN's "State of the Union" that {{17|the Republican nominee was trying to change the subject}}. "{{7|Every time Gordon Whitaker has a bad week, he finds something to be outraged about. It's the oldest trick in the book,}}" <<7|he>> said.
+
+Some Republicans were uneasy about the tone of the rally. <<8|Sen. Paul Ridley of Nebraska>>, who has said he will not vote for Whitaker, wrote on Twitter that {{8|both candidates should "stop insulting voters and start talking about jobs."}}
+
+Polls show the race tightening in Ohio, which has voted for the winner of every presidential election since 1964. A Quinnipiac University survey released last week had Whitaker ahead by one point, within the margin of error.
+
+"{{9|Ohio is going to decide this thing, and we're going to win Ohio, believe me}}," <<9|Whitaker>> told reporters on his plane after the rally. "{{9|The people here get it.}}"
+
+<<10|Brandt aides>> said {{10|she would return to the state next week for two events in Cleveland and Columbus}}.
+
+"{{11|We have always known Ohio would be close. We're going to fight for every vote}}," <<11|campaign spokeswoman Jen Kaplan>> said. "{{11|That hasn't changed.}}"
+
+Whitaker also took aim at the news media, which he has repeatedly accused of bias. <<12|He>> described reporters at the back of the hall as {{12|"the most dishonest people"}} and {{12|said coverage of his campaign had been "a disgrace."}}
+
+The Brandt campaign released a new television ad on Monday evening featuring footage of Whitaker mocking a disabled reporter last year. "{{13|Is this who we want our children to look up to?}}" <<13|a narrator>> asks at the end.
+
+Whitaker will campaign in Pennsylvania on Tuesday.
+"""),
+
+("qn-15-interview", "2016-06-03", {4: "indirect", 7: "mixed", 10: "indirect", 12: "indirect", 13: "indirect", 14: "indirect", 15: "indirect", 16: "indirect"}, """
+Former governor says party must 'look in the mirror' after primary losses
+
+DES MOINES — In a wide-ranging interview on Thursday, <<16|former Iowa governor Richard Stenberg>> offered a blunt assessment of his party's prospects in November and warned that {{16|its leaders had lost touch with rural voters}}.
+
+"{{1|We took these people for granted for twenty years. Now they're taking us for granted, and who can blame them?}}" <<1|Stenberg>>, a Democrat who served two terms in the 1990s, said in his office overlooking the state Capitol.
+
+Stenberg, 74, has not endorsed a candidate in the presidential race. Asked whether he would, <<2|he>> shook his head.
+
+"{{2|Not yet. Maybe not at all. I want to hear somebody talk about the farm economy like they've actually been on a farm.}}"
+
+His comments come as Democrats struggle to regain ground in the Midwest. The party lost both of Iowa's Senate seats and three of its four House seats over the last decade.
+
+<<12|Party chairwoman Lisa Harrow>> disputed {{12|the idea that Democrats had written off rural voters}}. "{{3|We have organizers in all 99 counties. That is not what writing people off looks like}}," <<3|she>> said in a phone interview.
+
+<<4|Harrow>> said {{4|the party had opened eight new field offices this spring, more than in any previous cycle}}.
+
+Still, <<15|Stenberg>> said {{15|the problem was one of message, not money}}. "{{5|You can open a hundred offices. If the people in them are talking about things nobody in Ottumwa cares about, it doesn't matter.}}
+
+"{{5|I'll tell you what people care about here — it's whether their kid can find a job without moving to Chicago. That's it. That's the whole ballgame}}," <<5|he>> said.
+
+Republicans were happy to amplify the criticism. "{{6|Even Democrats are admitting it now: their party has abandoned rural Iowa}}," <<6|state GOP chairman Dale Kinsey>> said in a statement.
+
+Stenberg, who still keeps a small farm outside Ames, was careful not to criticize either of his party's presidential candidates by name. But <<7|he>> described the primary campaign as {{7|"a conversation between people who live on the coasts"}} and {{7|said he had not heard "the word 'ethanol' once" in the debates}}.
+
+Asked what advice he would give the eventual nominee, he laughed.
+
+"{{8|Come to the State Fair. Eat a pork chop on a stick. And listen — actually listen — to what people tell you}}," <<8|the former governor>> said.
+
+<<13|Stenberg's former chief of staff, Martha Lindahl>>, said {{13|the governor had always been candid}}. "{{9|He has never been one to hold his tongue. That's what people loved about him, and it's what drove some of us crazy}}," <<9|she>> said with a laugh.
+
+<<10|Political analysts>> said {{10|the state was likely to be competitive in November, though Republicans had gained ground among working-class voters}}.
+
+<<11,14|Stenberg>> said {{14|he planned to attend the party's state convention later this month}}. "{{11|I'll be there. I'll be the old guy in the back, grumbling.}}"
+"""),
+
+("qn-16-brexit-court", "2019-09-24", {3: "mixed", 6: "indirect", 9: "mixed", 11: "indirect", 14: "indirect", 15: "mixed"}, """
+Supreme Court rules suspension of Parliament unlawful
+
+LONDON — The UK Supreme Court ruled on Tuesday that the Prime Minister's decision to suspend Parliament for five weeks was unlawful, a stunning rebuke that sent MPs hurrying back to Westminster.
+
+Reading the unanimous judgment of the 11 justices, <<1|the court's president, Lady Hale>>, said: “{{1|The decision to advise Her Majesty to prorogue Parliament was unlawful because it had the effect of frustrating or preventing the ability of Parliament to carry out its constitutional functions without reasonable justification.}}”
+
+<<2|She>> added: “{{2|This court has already concluded that Parliament has not been prorogued.}}”
+
+The ruling means the suspension was void, and the Speaker of the House of Commons, <<14|Sir Edward Bellamy>>, said {{14|the chamber would sit again at 11.30am on Wednesday}}. <<3|He>> said MPs must be able to {{3|“hold the executive to account”}}.
+
+<<15|The Prime Minister>>, who was in New York for a United Nations meeting, said {{15|he "strongly disagreed" with the decision but would respect it}}. “{{4|I have the utmost respect for our judiciary. I don't think this was the right decision}},” <<4|he>> told reporters.
+
+“{{5|Let's be clear: the government will not be deterred from delivering Brexit on 31 October}},” <<5|he>> said.
+
+<<6|Gina Morrell, the businesswoman who brought the case>>, said outside the court that {{6|the ruling showed that no prime minister was above the law}}.
+
+“{{7|Today is not a win for any individual or cause. It is a win for parliamentary sovereignty, the separation of powers and the independence of our British courts}},” <<7|she>> said, reading from a prepared statement as a crowd of supporters and opponents shouted at each other behind her.
+
+Opposition parties demanded the Prime Minister's resignation. <<8|The Labour leader>> told his party conference in Brighton, where he brought forward his speech by a day: “{{8|I invite him, in the historic words, to consider his position.}}”
+
+Some Conservatives rallied to the Prime Minister. <<9|The leader of the House of Commons, Jacob Rees-Whitley>>, was reported to have told a cabinet conference call that the judgment amounted to {{9|a “constitutional coup”}}, a phrase that Downing Street later declined to repeat.
+
+The court's ruling was remarkable for its clarity. “{{10|It is impossible for us to conclude, on the evidence which has been put before us, that there was any reason — let alone a good reason — to advise Her Majesty to prorogue Parliament for five weeks}},” the <<10|judgment>> said.
+
+<<11|Legal experts>> said {{11|the ruling was one of the most significant constitutional decisions in decades}}. <<12|Prof. Meg Russell of University College London>> called it “{{12|a landmark moment}}.”
+
+“{{13|The court has said, in effect, that there are limits, and that the government cannot simply shut Parliament down when it becomes inconvenient}},” <<13|she>> said.
+"""),
 ]

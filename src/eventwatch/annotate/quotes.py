@@ -187,6 +187,7 @@ class _Memory:
         self.last_speaker: Optional[_Person] = None
         self.last_group: Optional[str] = None
         self.spoke: list[tuple[int, _Person]] = []  # (char offset, person) of resolved speakers
+        self.inside: list[bool] = []  # characters within quote marks, once known
         self._build()
 
     def _build(self) -> None:
@@ -262,6 +263,13 @@ class _Memory:
                 if self.last_speaker:
                     return self.last_speaker.name, self.last_speaker
                 return None, None
+            up = self._clause_subject(root)
+            if up is not None:
+                # "Okonkwo said he intended ... and described it as ...": the
+                # named subject of the clause that governs the pronoun
+                name, p = self.resolve(_mention(self.doc, up))
+                if name is not None and (p is None or g is None or p.gender in (None, g)):
+                    return name, p
             cand = self._recent(span.start_char, g)
             return (cand.name, cand) if cand else (None, None)
         # entity overlapping the span
@@ -296,6 +304,19 @@ class _Memory:
             return best, None
         return None, None
 
+    @staticmethod
+    def _clause_subject(pron: Token) -> Optional[Token]:
+        tok = pron.head
+        seen = 0
+        while seen < 8:
+            for ch in tok.children:
+                if ch.dep_ == "nsubj" and ch.i < pron.i and ch.i != pron.i and ch.pos_ == "PROPN" and ch.ent_type_ in ("PERSON", "ORG", ""):
+                    return ch
+            if tok.head.i == tok.i:
+                return None
+            tok, seen = tok.head, seen + 1
+        return None
+
     def speak(self, pos: int, p: Optional[_Person]) -> None:
         self.spoke.append((pos, p))
         if p is not None:
@@ -313,7 +334,8 @@ class _Memory:
             elif at < pos and at > best_at and ok(p):
                 best, best_at = p, at
         for s, e, label, name in self.ents:
-            if label != "PERSON" or s >= pos:
+            if label != "PERSON" or s >= pos or self.inside and self.inside[s]:
+                # a name inside someone's quote is not who "he" refers to
                 continue
             p = next((x for x in self.people if x.name == self._full(name)), None)
             if not ok(p):
@@ -400,10 +422,33 @@ RELATIVE = {"who", "which", "that", "whom"}
 
 
 def _cue_subject(verb: Token) -> Optional[Token]:
+    subj = _cue_subject_raw(verb)
+    if subj is not None and _is_dateline(subj):
+        # "CANTON, Ohio — Republican nominee Gordon Whitaker on Monday said":
+        # the parser takes the dateline for the subject; the noun phrase
+        # between the dash and the verb is the speaker
+        dash = next((t for t in subj.sent if t.text in ("—", "–", "--") and t.i < verb.i), None)
+        if dash is None:
+            return None
+        ids = set(range(dash.i + 1, verb.i))
+        heads = [t for t in subj.doc[dash.i + 1:verb.i] if t.head.i not in ids and not t.is_punct]
+        subj = next((t for t in heads if _good_subject(t) and not _is_dateline(t) and t.ent_type_ not in ("DATE", "TIME")), None)
+        return _with_appos(subj) if subj is not None else None
+    return subj
+
+
+def _is_dateline(tok: Token) -> bool:
+    return len(tok.text) > 2 and tok.text.isupper() and tok.is_alpha and tok.i - tok.sent.start <= 3 and (
+        tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws or tok.i == tok.sent.start or tok.doc[tok.i - 1].text in ("/", "("))
+
+
+def _cue_subject_raw(verb: Token) -> Optional[Token]:
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in RELATIVE and verb.dep_ == "relcl":
             # "Colville, who has described the targets as ...": the antecedent speaks
             head = verb.head
+            if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+                head = head.head  # "Dame Harriet Colville, the MP for ..., who has described"
             return _with_appos(head) if _good_subject(head) else None
         if ch.dep_ in ("nsubj", "nsubjpass") and _good_subject(ch):
             return _with_appos(ch)
@@ -474,6 +519,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for s, e, _ in spans:
         for k in range(max(0, s - 1), min(len(text), e + 1)):
             inside[k] = True
+    mem.inside = inside
     # indirect speech first: its speakers join the memory pronouns draw on
     indirect = _indirect(doc, mem, inside)
     pending: list[Quote] = []  # quotes of an unclosed wire-style run waiting for a speaker
@@ -796,7 +842,7 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     if closed and len(words) <= 5 and inner[:1].isupper() and not re.search(r"[.!?]$", inner.strip()):
         prev_word = stripped_before[-1].lemma_.lower() if stripped_before else ""
         titled = sum(1 for w in words if w[:1].isupper() or w in ("&", "of", "and", "the"))
-        if prev_word in ("tell", "on", "in", "watch", "read", "title", "titled", "entitle", "entitled", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
+        if prev_word in ("'s", "’s", "tell", "on", "in", "watch", "read", "title", "titled", "entitle", "entitled", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
             return None
     direct = (not stripped_before or prev_ch in (":", ",", "—", "–", "") or prev_ch == "\n"
               or text[max(0, s - 3):s - 1].strip() == "" and (prev_ch in ".!?\n" or not prev_ch)
@@ -811,7 +857,8 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     # 1) a cue verb outside the marks, its subject the speaker
     if kind == "partial" and re.search(r"[.!?]$", inner.strip()):
         after = []  # the sentence ends inside the marks: what follows is another sentence
-    cands = after + list(reversed(before)) if kind == "direct" else list(before) + list(after)
+    # the nearest cue first: 'Brandt had said that half belonged in what she called a "basket"' is hers via "she"
+    cands = after + list(reversed(before)) if kind == "direct" else list(reversed(before)) + list(after)
     frame_tok, frame = _frame_speaker(doc, [t for t in (before + after)])
     for t in cands:
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "added", "asked", "wrote", "tweeted"):

@@ -3,8 +3,8 @@
 ``tests/data/plover_independent.jsonl`` holds the PLOVER manual's own example sentences
 ("PLOVER manual §...") and wire-style sentences written for eventwatch (>= 8 per type:
 modes, passives, negation, nominal events, coordinated actors, "X said Y" frames), in the
-eval kit's gold shape so ``score.py plover`` scores it. The ``IND-BLIND-*`` records were
-written after the first round of lexicon fixes and scored once before any further fix.
+eval kit's gold shape so ``score.py plover`` scores it. The ``IND-BLIND*`` records
+(rounds 2-4) were written after a round of lexicon fixes and scored once before the next.
 ``plover_independent_none.jsonl`` holds non-events: the kit's scorer has no notion of an
 expected null event (it would count them as misses), so they are checked here only.
 
@@ -32,8 +32,10 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "eval" / "dev" / "plover.jsonl"
 SCORE = SHARED / "eval" / "score.py"
 
-# Pinned a little below the measured scores (type F1 0.977, actor country 0.965 over 244
+# Pinned a little below the measured scores (type F1 0.967, actor country 0.964 over 324
 # sentences, pattern + classifier coders as shipped) so a regression fails and noise does not.
+# Before the CAMEO-coverage lexicon work the same set scored 0.85 (see the commit log); the
+# blind rounds, scored once before their fixes, are the honest estimate of held-out quality.
 MIN_TYPE_F1 = 0.95
 MIN_ACTOR_COUNTRY = 0.93
 MAX_NONE_WITH_EVENTS = 2  # of 16 non-event sentences

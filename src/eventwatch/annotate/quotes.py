@@ -389,8 +389,8 @@ def _mention(doc: Doc, tok: Token) -> Span:
         return doc[left:right]
     left = tok.i
     for ch in tok.lefts:
-        if ch.dep_ in ("compound", "amod", "nmod") and ch.i < left:
-            left = ch.i
+        if ch.dep_ in ("compound", "amod", "nmod") and ch.left_edge.i < left:
+            left = ch.left_edge.i  # "White House spokesman", not "House spokesman"
     right = tok.i + 1
     # "the head of HRW": keep the prepositional part in the mention
     for ch in tok.rights:
@@ -415,6 +415,12 @@ def _with_appos(tok: Token) -> Token:
     for ch in tok.rights:
         if ch.dep_ == "appos" and ch.ent_type_ == "PERSON":
             return ch
+    if tok.pos_ == "NOUN":
+        # "The senator from Ohio, Carla Whitfield": the parser hangs the
+        # name on "Ohio"; any named apposition inside the phrase speaks
+        for t in tok.subtree:
+            if t.i > tok.i and t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ in ("pobj", "appos"):
+                return t
     return tok
 
 
@@ -829,6 +835,10 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
             break
         cut.append(t)
     after = cut
+    if after and re.search(r"[.!?]$", inner.rstrip()) and after[-1].text == ":":
+        # '"Totally over." Clinton, asked about it, said: "We'll see."': the
+        # clause after a finished sentence introduces the next quote
+        after = []
     bcut = []
     for t in reversed(before):
         if t.text in ('"', "“", "”") or inside[t.idx]:

@@ -103,3 +103,55 @@ def test_roles_relative_pronoun_takes_antecedent_not_reporter():
     text = "Analysts said that Iran and Saudi Arabia, which have backed rival militias, want calm."
     evs = [e for e in _events(text) if e.type == "SUPPORT"]
     assert evs and not any("Analysts" in a.text for e in evs for a in e.actor)
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Nobody was arrested.", "COERCE"),
+    ("No one was detained during the rally.", "COERCE"),
+    ("Police watched the march, but no arrests were made.", "COERCE"),
+    ("Banks are prohibited from providing loans to the two firms.", "AID"),
+    ("The court barred the mayor from meeting the strikers.", "CONSULT"),
+    ("Relatives have not been allowed to visit the detainees.", "CONSULT"),
+])
+def test_status_negated_by_subject_or_governing_verb(text, typ):
+    assert all(e.status == "negated" for e in _events(text) if e.type == typ), \
+        [(e.type, e.trigger.text, e.status) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The detained editor has refused food for ten days, his wife said.",
+    "Two prisoners refused to eat after they were moved to solitary confinement.",
+    "Forty inmates went on hunger strike on Sunday.",
+])
+def test_lexicon_food_refusal_is_hunger_strike(text):
+    evs = _events(text)
+    assert any(e.type == "PROTEST" and e.mode == "hunger" for e in evs), [(e.type, e.mode) for e in evs]
+    assert not any(e.type == "REJECT" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "We came to report on the floods, not to commit a crime.",
+    "The suspects are accused of committing several robberies.",
+])
+def test_lexicon_commit_crime_is_no_agreement(text):
+    assert not any(e.type in ("AGREE", "REJECT") for e in _events(text))
+
+
+def test_lexicon_commit_to_is_agreement():
+    assert any(e.type == "AGREE" for e in _events("The junta committed itself to holding elections in May."))
+
+
+@pytest.mark.parametrize("text", [
+    "A police spokesman declined to comment on the arrests.",
+    "The ministry refused to give details of the operation.",
+    "A resident, who asked not to be named, described the scene.",
+    "The embassy did not respond to a request for comment.",
+])
+def test_triggers_newsroom_formulas_are_no_event(text):
+    assert not any(e.type in ("REJECT", "REQUEST") for e in _events(text)), \
+        [(e.type, e.trigger.text) for e in _events(text)]
+
+
+def test_triggers_month_name_is_no_protest():
+    text = "The activist was released on March 3 after two years in prison."
+    assert not any(e.type == "PROTEST" for e in _events(text))

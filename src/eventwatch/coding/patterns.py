@@ -147,6 +147,9 @@ def _constraints_hold(v: ParseView, t: Token, e: Entry) -> bool:
     if e.preps:
         words = {k.lemma.lower() for k in kids if k.dep in ("prep", "prt", "agent", "dative", "advmod", "xcomp")}
         words |= {k.text.lower() for k in kids if k.dep in ("prep", "prt")}
+        # "committed to disarm" as "committed to disarmament": an infinitive's "to" counts as the prep
+        if any(k.dep == "xcomp" and any(a.dep == "aux" and a.lemma.lower() == "to" for a in v.kids(k)) for k in kids):
+            words.add("to")
         # "charged the opposition with ...": the prep often hangs off the object
         words |= {p.lemma.lower() for k in kids if k.dep in OBJ_DEPS for p in v.kids(k, "prep")}
         if not words & e.preps:
@@ -163,6 +166,11 @@ def _constraints_hold(v: ParseView, t: Token, e: Entry) -> bool:
                 lem |= {c.lemma.lower() for p in ofs for c in v.kids(p, "compound", "amod")}
             if k.dep in ("prep", "agent"):
                 lem |= {p.lemma.lower() for p in v.kids(k, "pobj")}
+            if k.dep in ("ccomp", "xcomp") and t.lemma.lower() in PERMISSIVE:
+                # "allowed inspectors to visit" parsed with "inspectors" as the complement's subject
+                lem |= {p.lemma.lower() for p in v.kids(k, "nsubj")}
+                # "went on hunger strike": the prepositional object's compound names it too
+                lem |= {c.lemma.lower() for p in v.kids(k, "pobj") for c in v.kids(p, "compound")}
         # a noun trigger's own head counts ("hunger strike": strike ← hunger when parsed the other way)
         if t.dep == "compound":
             lem.add(v.head(t).lemma.lower())
@@ -246,11 +254,74 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
         # "a jailed activist", "the wounded soldiers": a participle naming a state, not an event
         if t.pos in ("VERB", "AUX") and t.dep == "amod" and t.i < h.i:
             continue
+        if _press_formula(v, t) or _in_date(v, t):
+            continue
         kept.append((t, e))
     return kept
 
 
+# Newsroom formulas that are no event: "declined to comment", "refused to give details", "asked not to
+# be named", "did not respond to a request for comment".
+SPEECH = {"comment", "elaborate", "say", "discuss", "speak", "answer", "respond", "confirm", "identify",
+          "disclose", "reveal", "name", "specify", "quote", "explain", "talk", "divulge"}
+INFO = {"detail", "details", "information", "comment", "figure", "name", "specific", "specifics"}
+
+
+def _press_formula(v: ParseView, t: Token) -> bool:
+    for x in v.kids(t, "xcomp"):  # the trigger's own infinitive ("demanded that X provide information" is a demand)
+        lem = x.lemma.lower()
+        if lem in SPEECH:
+            return True
+        if lem in ("give", "provide", "offer", "release") and any(
+                o.lemma.lower() in INFO for o in v.kids(x, "dobj")):
+            return True
+    if t.pos in ("NOUN", "PROPN"):
+        return any(o.lemma.lower() in ("comment", "interview", "reaction", "response")
+                   for p in v.kids(t, "prep") if p.lemma.lower() == "for" for o in v.kids(p, "pobj"))
+    return False
+
+
+def _in_date(v: ParseView, t: Token) -> bool:
+    """A capitalised word of a date ("on March 3", "in May") is no trigger ("march", "may")."""
+    return t.text[:1].isupper() and t.i > 0 and any(d.start <= t.start < d.end for d in v.ann.dates)
+
+
+# Subjects and determiners that deny the event: "Nobody was detained", "no arrests were reported".
+NEG_SUBJECTS = {"nobody", "none", "noone", "no-one"}
+# Verbs whose "from"/"to" complement is prevented: "forbidden from making funds available".
+PROHIBIT = {"forbid", "prohibit", "ban", "bar", "prevent", "stop", "block", "preclude", "restrain", "refrain"}
+
+
+def _denied(v: ParseView, t: Token) -> bool:
+    """The event's own subject or determiner negates it, or a prohibition governs it."""
+    def neg_np(n: Token) -> bool:
+        if n.lemma.lower() in NEG_SUBJECTS or n.text.lower() in NEG_SUBJECTS:
+            return True
+        if n.text.lower() == "one" and n.i > 0 and v.toks[n.i - 1].text.lower() == "no":
+            return True  # "No one was hurt"
+        return any(k.dep == "det" and k.lemma.lower() == "no" for k in v.kids(n))
+    if t.pos in ("NOUN", "PROPN") and any(k.dep == "det" and k.lemma.lower() == "no" for k in v.kids(t)):
+        return True  # "no arrests were reported"
+    if any(neg_np(k) for k in v.kids(t, "nsubj", "nsubjpass")):
+        return True
+    x = t
+    for _ in range(5):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if h.pos in ("VERB", "AUX", "ADJ") and any(neg_np(k) for k in v.kids(h, "nsubj", "nsubjpass")) and \
+                x.dep in ("xcomp", "dobj", "pcomp"):
+            return True  # "Nobody wants to block roads", "no one made arrests" (not "no one knows whether ...")
+        if h.lemma.lower() in PROHIBIT and h.pos == "VERB" and (
+                x.dep == "xcomp" or (x.dep == "prep" and x.lemma.lower() == "from")) and x is not t:
+            return True
+        x = h
+    return False
+
+
 def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int]) -> str:
+    if _denied(v, t):
+        return "negated"
     chain = [t]
     x = t
     # a governing verb is a future frame ("plans to", "is set to") only through its complement, not
@@ -274,7 +345,7 @@ def status_of(v: ParseView, t: Token, pub_year: Optional[int], years: list[int])
     for c in chain:
         kids = v.kids(c)
         if any(k.dep == "neg" for k in kids) and c is t or (c is not t and any(k.dep == "neg" for k in kids)
-                                                               and c.lemma.lower() in FUTURE_FRAMES):
+                                                               and c.lemma.lower() in FUTURE_FRAMES | PERMISSIVE):
             return "negated"
     for c in chain:
         kids = v.kids(c)

@@ -101,6 +101,29 @@ CASES = [
     ('“Beijing’s pressure won’t stop us," Lina Haddad said.', "Beijing’s pressure won’t stop us", "Lina Haddad", "direct"),
     ('Ahmed Saleh said: "They took our homes. The court\'s ruling means nothing.', "They took our homes.", "Ahmed Saleh", "direct"),
     ('"He told me ‘leave now’ and walked away," said Claire Dubois.', "He told me ‘leave now’ and walked away", "Claire Dubois", "direct"),
+    # the speaker in the following sentence, or in the sentence that introduces the quote
+    ('"Somebody would be in handcuffs." The remark came from Rep. Nathaniel Byers, a Republican.',
+     "Somebody would be in handcuffs.", "Nathaniel Byers", "direct"),
+    ('Michael Ostrander faced Rep. Nathaniel Byers. "Can you name anyone?" Byers asked.\n\n"No." Ostrander\'s answer drew laughter.',
+     "No.", "Michael Ostrander", "direct"),
+    ('Michael Ostrander testified for two hours.\n\nOstrander was unimpressed. "We have heard that before."',
+     "We have heard that before.", "Michael Ostrander", "direct"),
+    ("Speaking after the meeting, the EU's chief negotiator, Maroš Lindgren, was upbeat: “We are not there yet.”",
+     "We are not there yet.", "Maroš Lindgren", "direct"),
+    ('Martin Griffiths addressed the council. His message was blunt.\n\n"Time is running out."',
+     "Time is running out.", "Martin Griffiths", "direct"),
+    # a wire-style run with no cue of its own, introduced by the paragraph before
+    ('Late in the hearing, Anita Sorensen returned to the question.\n\n"Can you name anyone?\n\n"Because if you can\'t, nothing changes."',
+     "Because if you can't", "Anita Sorensen", "direct"),
+    # mixed quotes: the fragments of one sentence are one quote, with the speaker of the indirect speech
+    ('Sen. Rowan Elwood called the bill "a disgrace" and said it gave the government "a blank check."',
+     "a blank check", "Rowan Elwood", "partial"),
+    ('Harriet Colville has called the targets "a developer\'s charter" that would "concrete over the countryside."',
+     "concrete over the countryside", "Harriet Colville", "partial"),
+    # participles and relative clauses take their clause's subject
+    ('Mayor Keisha Danforth struck a measured tone, calling the outages "unacceptable" on Tuesday.',
+     "unacceptable", "Keisha Danforth", "partial"),
+    ('The senator from Ohio, Carla Whitfield, said: "This is wrong."', "This is wrong.", "Carla Whitfield", "direct"),
 ]
 
 
@@ -173,6 +196,19 @@ def test_find_quotes_no_false_quote(nlp, text, absent):
 ])
 def test_mark_spans_counts(text, n):
     assert len(_mark_spans(text)) == n
+
+
+def test_find_quotes_one_quote_per_attribution(nlp):
+    # "A," X said, "B." and "A," X said. "B." are one quotation (PARC/PolNeAR
+    # count it once); a piece with its own cue ("he added") is another one
+    text = '"The talks failed," Jonah Weiss said, "but we will return." "We tried," he added.'
+    quotes = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert [q.text[:16] for q in quotes] == ["The talks failed", "We tried,"], [q.text for q in quotes]
+    assert all(text[q.start:q.end] == q.text for q in quotes)
+    run = 'Alvarez thanked volunteers.\n\n"You did this.\n\n"When I started, nobody believed.\n\n"Well, here we are," she said.'
+    quotes = [q for q in nlp(run)._.quotes if q.kind == "direct"]
+    assert len(quotes) == 1 and quotes[0].text.startswith("You did this.") and quotes[0].text.endswith("here we are,")
+    assert quotes[0].speaker.text == "she"
 
 
 def test_find_quotes_empty_doc(nlp):

@@ -540,8 +540,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
         q = _direct(doc, mem, s, e, closed, inside)
         if q is None:
             continue
-        if q.speaker is None and _looks_like_title(q.text):
-            continue  # "Les Nuits de Clichy", "Nineteen Eighty-Four": a work's title, nobody speaking
         if q.speaker is None and q.kind == "direct" and not closed:
             pending.append(q)
             quotes.append(q)
@@ -571,6 +569,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             if found is not None:
                 q.speaker, q.cue = found
         last = q
+    # "Les Nuits de Clichy", "Nineteen Eighty-Four": a work's title, nobody speaking
+    quotes = [q for q in quotes if q.speaker is not None or not _looks_like_title(q.text)]
     quotes = _merge_runs(text, quotes)
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)

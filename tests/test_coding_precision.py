@@ -155,3 +155,10 @@ def test_triggers_newsroom_formulas_are_no_event(text):
 def test_triggers_month_name_is_no_protest():
     text = "The activist was released on March 3 after two years in prison."
     assert not any(e.type == "PROTEST" for e in _events(text))
+
+
+def test_roles_subject_parsed_under_dateline_is_recovered():
+    text = "NAIROBI, Kenya — Kenya and Uganda signed a border agreement on Monday."
+    e = _of(text, "SUPPORT")
+    assert [a.text for a in e.actor] == ["Kenya", "Uganda"]
+    assert all(a.start >= text.index("— ") for a in e.actor)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..models import AnnotatedArticle, Entity, Event, Evidence, Place, Sentence, Token, Trigger
@@ -235,6 +235,7 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
     # A verb inside the xcomp/ccomp of a REQUEST/THREATEN/REJECT/AGREE trigger is its content
     # ("urged X to release", "threatened to impose"), not a separate event.
     trig = {t.i: e for t, e in out}
+    upgrade: dict[int, Entry] = {}
     kept = []
     for t, e in out:
         h = v.head(t)
@@ -244,6 +245,10 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
         gov = h if t.dep != "pobj" else v.head(h)
         if t.pos in ("NOUN", "PROPN") and t.dep in ("dobj", "pobj", "attr", "obj") and gov.i in trig and gov.i != t.i and (
                 trig[gov.i].type == e.type or t.lemma.lower() in trig[gov.i].objects):
+            if e.type == trig[gov.i].type and e.mode and e.mode != trig[gov.i].mode and e.specificity > max(
+                    1, trig[gov.i].specificity - 2):
+                # "went on hunger strike": one event, with the noun's more specific mode
+                upgrade[gov.i] = e
             continue
         if t.dep == "pcomp" or (t.dep == "pobj" and v.head(h).i in trig and trig[v.head(h).i].type in CONTENT_TYPES):
             continue
@@ -257,6 +262,9 @@ def find_triggers(v: ParseView, sent: Sentence, lex: Lexicon) -> list[tuple[Toke
         if _press_formula(v, t) or _in_date(v, t):
             continue
         kept.append((t, e))
+    if upgrade:
+        kept = [(t, replace(e, mode=upgrade[t.i].mode, cameo=upgrade[t.i].cameo) if t.i in upgrade else e)
+                for t, e in kept]
     return kept
 
 
@@ -478,6 +486,11 @@ def _with_conj(v: ParseView, t: Token) -> list[Token]:
 
 def _ents(v: ParseView, heads: list[Token], exclude: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
     out = []
+    in_dateline = lambda x: any(a <= x.start < b for a, b in v.datelines())  # noqa: E731
+    # "JAKARTA, Indonesia — Australia and Indonesia signed": the parser heads the subject with the
+    # dateline; the real subject hangs off it as an apposition
+    heads = [y for h in heads for y in ([k for k in v.kids(h, "appos", "conj") if not in_dateline(k)]
+                                        if in_dateline(h) else [h])]
     for h in heads:
         for x in _with_conj(v, h):
             e = actor_of(v, x, exclude)

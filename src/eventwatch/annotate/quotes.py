@@ -176,7 +176,21 @@ def _entities(doc: Doc) -> list[tuple[int, int, str, str]]:
             t = re.sub(r"^(the|The)\s+", "", t)
             t = re.sub(r"['’]s$", "", t)
             out.append((e.start_char, e.end_char, "PERSON" if e.label_ == "PERSON" else "ORG", t))
-    return sorted(out)
+    fixed = []
+    for s, e, label, name in out:
+        words = name.split()
+        if label == "PERSON" and name.lower() in PARTY_WORDS:
+            label = "ORG"  # "Labour", "Conservative" tagged as people
+        elif label == "ORG" and 2 <= len(words) <= 3 and words[0].lower() in (MALE | FEMALE) \
+                and all(w[:1].isupper() for w in words) and not MEDIA_WORDS.search(name):
+            label = "PERSON"  # "Nadia Rahman" tagged as an organisation
+        fixed.append((s, e, label, name))
+    return sorted(fixed)
+
+
+PARTY_WORDS = {"labour", "conservative", "conservatives", "tory", "tories", "democrat", "democrats",
+               "republican", "republicans", "liberal", "liberals", "green", "greens", "socialist",
+               "gop", "snp", "ukip", "reform"}
 
 
 class _Memory:
@@ -212,6 +226,12 @@ class _Memory:
                 prev = doc[span.start - 1]
                 if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ != "PERSON":
                     p.titles.add(prev.lower_)
+                elif prev.pos_ == "NOUN" and prev.lemma_.lower() in ROLE_NOUNS:
+                    p.titles.add(prev.lemma_.lower())  # "former Iowa governor Richard Stenberg"
+            # "The Pentagon's comptroller, Michael Ostrander": the name is the
+            # apposition of its title
+            if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+                p.titles.add(span.root.head.lemma_.lower())
             for tok in span:
                 for ch in tok.children:
                     if ch.dep_ == "appos" and ch.i >= span.end:
@@ -223,8 +243,12 @@ class _Memory:
                         break
                     if t.text in ",.;":
                         break
-            # Gender from the first he/she after the name in the same or next sentence.
-            if p.gender is None:
+            # Gender from the first he/she after the name in the same or next
+            # sentence, when the name is its subject ("..., challenger Curtis
+            # Pruitt, of backing cuts that she says ..." tells nothing of him)
+            r = span.root
+            is_subj = r.dep_ in ("nsubj", "nsubjpass") or r.dep_ in ("appos", "compound") and r.head.dep_ in ("nsubj", "nsubjpass")
+            if p.gender is None and is_subj:
                 sent = span.sent
                 nxt = doc[sent.end:sent.end + 40] if sent.end < len(doc) else doc[0:0]
                 for t in list(doc[span.end:sent.end]) + list(nxt):
@@ -268,7 +292,7 @@ class _Memory:
                 # "Okonkwo said he intended ... and described it as ...": the
                 # named subject of the clause that governs the pronoun
                 name, p = self.resolve(_mention(self.doc, up))
-                if name is not None and (p is None or g is None or p.gender in (None, g)):
+                if p is not None and (g is None or p.gender in (None, g)):
                     return name, p
             cand = self._recent(span.start_char, g)
             return (cand.name, cand) if cand else (None, None)
@@ -286,6 +310,11 @@ class _Memory:
                 if p is not None and full != name:
                     return full, p
                 return name, None
+        # a surname the tagger took for a common noun ("Byers was unimpressed")
+        if root.text[:1].isupper() and root.pos_ in ("NOUN", "PROPN"):
+            for p in sorted(self.people, key=lambda x: -x.start):
+                if p.start < span.start_char and root.text in p.name.split()[1:]:
+                    return p.name, p
         # a title: "the president", "the spokesman", "the head of HRW"
         lemma = root.lemma_.lower()
         for p in sorted(self.people, key=lambda x: -x.start):
@@ -304,13 +333,13 @@ class _Memory:
             return best, None
         return None, None
 
-    @staticmethod
-    def _clause_subject(pron: Token) -> Optional[Token]:
+    def _clause_subject(self, pron: Token) -> Optional[Token]:
         tok = pron.head
         seen = 0
         while seen < 8:
             for ch in tok.children:
-                if ch.dep_ == "nsubj" and ch.i < pron.i and ch.i != pron.i and ch.pos_ == "PROPN" and ch.ent_type_ in ("PERSON", "ORG", ""):
+                if ch.dep_ == "nsubj" and ch.i < pron.i and ch.pos_ == "PROPN" and ch.ent_type_ in ("PERSON", "ORG", "") \
+                        and not (self.inside and self.inside[ch.idx]):
                     return ch
             if tok.head.i == tok.i:
                 return None

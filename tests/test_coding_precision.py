@@ -162,3 +162,19 @@ def test_roles_subject_parsed_under_dateline_is_recovered():
     e = _of(text, "SUPPORT")
     assert [a.text for a in e.actor] == ["Kenya", "Uganda"]
     assert all(a.start >= text.index("— ") for a in e.actor)
+
+
+@pytest.mark.parametrize("text,typ,actor", [
+    ("The electoral commission has opened its investigation into the vote-buying claims.", "ACCUSE",
+     "The electoral commission"),
+    ("Government troops were engaged in heavy fighting with the rebels.", "ASSAULT", "Government troops"),
+])
+def test_roles_actor_of_nominal_and_helped_clause(text, typ, actor):
+    e = _of(text, typ)
+    assert [a.text for a in e.actor] == [actor]
+
+
+def test_roles_adjunct_nominal_takes_no_actor_from_clause():
+    evs = [e for e in _events("Several hundred students gathered outside the court despite the ban.")
+           if e.type in ("COERCE", "REJECT")]
+    assert not any(e.actor for e in evs), [(e.type, [a.text for a in e.actor]) for e in evs]

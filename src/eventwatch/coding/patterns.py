@@ -388,7 +388,8 @@ def _describe(ann: AnnotatedArticle, text: str, head: str):
 # Nouns for what an actor issues: a participle on them is the issuer's act ("a statement condemning X").
 DOCUMENTS = {"statement", "declaration", "communique", "resolution", "letter", "appeal", "petition", "report",
              "message", "decree", "order", "note", "memo"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
+            "its", "their", "his", "our", "my", "your"}  # "its deployment": a pronoun names nobody
 
 
 def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[Entity]:
@@ -589,7 +590,8 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                 actors = _agentive(v, v.kids(v.head(x), "nsubj"))
             if x.dep == "xcomp" or t.dep == "xcomp":
                 dob = [k for k in xk if k.dep == "dobj"]
-                if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade"):
+                if dob and v.head(t).lemma.lower() in ("urge", "ask", "call", "force", "order", "allow", "persuade",
+                                                       "help", "enable", "instruct", "tell", "compel", "invite"):
                     actors = dob
         if t.dep == "relcl" and actors and all(a.lemma.lower() in ("who", "which", "that") for a in actors):
             actors = [v.head(t)]  # "Turkey and Egypt, which have backed ...": the relative's antecedent
@@ -635,11 +637,17 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
         victim_poss = e.type in ("COERCE", "ASSAULT", "RETREAT", "SANCTION") and poss and not of
         actors = by or ([] if victim_poss else poss)
         recips = of or (poss if victim_poss else [])
-        if not actors and not by and t.dep in ("dobj", "pobj"):
+        if actors and not by and all(a.pos == "PRON" for a in actors):
+            actors = []  # "X completed its investigation": "its" is the clause's subject, found below
+        if not actors and not by and t.dep in ("dobj", "pobj") and not (
+                t.dep == "pobj" and v.head(t).lemma.lower() in ADJUNCT_PREPS):
+            # ("gathered despite the ban", "fled after the attack": the clause's subject is not the agent)
             h = v.head(t)
             if t.dep == "pobj":
                 h = v.head(h)
-            actors = [k for k in v.kids(h) if k.dep == "nsubj"]
+            actors = [k for k in v.kids(h) if k.dep == "nsubj"] or [
+                # "Serb forces were engaged in ethnic cleansing"
+                k for k in v.kids(h) if k.dep == "nsubjpass" and h.lemma.lower() in ("engage", "involve")]
     if not recips and t.pos in ("VERB", "AUX"):
         # "threatened to impose sanctions on X", "urged ... to free X": the content clause's target
         for x in v.kids(t, "xcomp", "ccomp"):
@@ -1118,6 +1126,10 @@ DOCUMENT_COMPOUNDS = {("press", "release"), ("news", "release"), ("press", "conf
 
 def _modal_future(v: ParseView, t: Token) -> bool:
     return any(k.dep in ("aux", "auxpass") and k.lemma.lower() in FUTURE_AUX | {"would"} for k in v.kids(t))
+
+
+ADJUNCT_PREPS = {"despite", "after", "before", "following", "since", "amid", "during", "until", "over",
+                 "against", "without", "about", "like", "because", "of"}
 
 
 def _not_an_event_noun(v: ParseView, t: Token) -> bool:

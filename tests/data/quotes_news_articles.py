@@ -574,4 +574,68 @@ The court's ruling was remarkable for its clarity. “{{10|It is impossible for 
 
 “{{13|The court has said, in effect, that there are limits, and that the government cannot simply shut Parliament down when it becomes inconvenient}},” <<13|she>> said.
 """),
+
+("qn-17-debate-prep", "2016-09-20", {4: "mixed", 7: "indirect", 9: "mixed", 13: "indirect", 6: "mixed", 14: "mixed", 15: "indirect"}, """
+Brandt camp lowers expectations ahead of first debate; Whitaker says he won't prepare 'like a robot'
+
+NEW YORK — Days before the first presidential debate, both campaigns were working hard on Tuesday to manage expectations, with <<14|Democrat Ellen Brandt's aides>> warning that {{14|their rival was a "master showman"}} and Republican Gordon Whitaker insisting he would not overprepare.
+
+"{{1|He's a reality TV star. He knows how to perform. We're not going to underestimate him for a second}}," <<1|Brandt campaign chairman Jon Pedesta>> said on a conference call with reporters.
+
+<<15|Whitaker>>, campaigning in Florida, said {{15|he would rely on instinct}}. <<2|He>> said, "{{2|I'm not going to sit in a room for ten hours memorizing lines like a robot. People want to hear what you really think.}}"
+
+Asked about the moderator, <<3|Whitaker>> replied: "{{3|I hope he's fair. We'll see. The last few haven't been.}}"
+
+According to <<4|two people familiar with the preparations>>, {{4|Brandt has been holding mock debates with a longtime aide playing Whitaker}}, and {{4|has studied hours of tape of his "most unhinged moments," as one of them put it}}.
+
+"{{5|She is the most prepared candidate in the history of presidential debates}}," said <<5|Rep. Xavier Becerro (D-Calif.)>>, a Brandt surrogate. "{{5|But preparation only gets you so far against somebody who will say anything.}}"
+
+Republicans close to Whitaker described a looser process. <<6|One adviser>>, who spoke on the condition of anonymity to discuss private conversations, said {{6|the nominee had held "a couple of sessions" but "hates being told what to say."}}
+
+"{{8|The best thing we can do is let Gordon be Gordon}}," <<8|the adviser>> said.
+
+<<7|Whitaker's running mate, Gov. Mark Spence of Indiana>>, said {{7|he expected a substantive debate}}. "{{9|The American people are going to see a clear choice — a choice between more of the same and real change}}," <<9|Spence>> told Fox News.
+
+Whitaker also weighed in on Twitter on Tuesday morning. "{{10|Crooked Ellen is taking the day off again. She needs the rest. I will be in Florida and North Carolina!}}" <<10|he>> wrote.
+
+The Brandt campaign responded with a statement from <<11|spokesman Brian Fallone>>: "{{11|While Gordon Whitaker tweets insults, Ellen Brandt is preparing to lay out her plans for the country. That's the difference.}}"
+
+Polls show a close race nationally. A CNN/ORC poll released Monday had Brandt ahead by two points among likely voters, within the margin of error.
+
+"{{12|Debates rarely change the outcome of an election, but in a race this tight, a single bad night can matter}}," said <<12|Lynn Vavreck, a political scientist at UCLA>> who studies campaigns. "{{12|Everyone will be watching for the one moment that defines it.}}"
+
+<<13|Organizers>> said {{13|they expected more than 100 million viewers}}, which would make it the most-watched debate ever.
+"""),
+
+("qn-18-senate-email", "2016-10-29", {3: "mixed", 5: "indirect", 8: "mixed", 10: "indirect", 12: "mixed", 13: "indirect", 14: "indirect"}, """
+FBI letter on new emails jolts race in final stretch
+
+WASHINGTON — Ten days before the election, the director of the FBI told Congress on Friday that the bureau had found new emails that might be relevant to its closed investigation of Ellen Brandt's private server, upending the presidential race.
+
+In a brief letter to the chairmen of several congressional committees, <<1|FBI Director James Comerford>> wrote that {{1|investigators had learned of "the existence of emails that appear to be pertinent to the investigation."}} <<14|He>> added that {{14|the bureau could not yet assess whether the material was significant}}.
+
+Whitaker pounced within minutes. "{{2|This is bigger than Watergate}}," <<2|he>> told a cheering crowd in Manchester, N.H. "{{2|The system might be rigged, folks, but the truth is coming out.}}"
+
+<<3|Rep. Jason Chafitz (R-Utah)>>, the chairman of the House Oversight Committee, wrote on Twitter that the case had been {{3|"reopened,"}} a characterization the letter did not support.
+
+<<12|Brandt>>, speaking to reporters in Des Moines on Friday evening, called on {{12|the FBI to release "all the information that it has."}}
+
+"{{4|The American people deserve to get the full and complete facts immediately}}," <<4|she>> said. "{{4|It's imperative that the bureau explain this issue in question, whatever it is, without any delay.}}"
+
+Democrats were furious. <<5|Senate Minority Leader Harry Reed>> said {{5|Comerford might have violated federal law that bars officials from using their positions to influence an election}}.
+
+"{{6|Through your partisan actions, you may have broken the law}}," <<6|Reed>> wrote in a letter to the director released on Sunday.
+
+<<7|A law enforcement official>>, speaking on condition of anonymity, told The Washington Post: "{{7|Nobody here wanted to do this ten days out. But the director felt he had no choice once the emails turned up.}}"
+
+Republicans cheered the development. <<8|Speaker Paul Rayan>> called for Brandt to be denied classified briefings and said her handling of classified information was {{8|"a disqualifying issue."}}
+
+Inside the Brandt campaign, the mood was grim. "{{9|We were finally closing the deal. Now this}}," <<9|one senior aide>> said. "{{9|It's like a punch in the stomach.}}"
+
+<<10|Strategists in both parties>> said {{10|it was too early to know whether the letter would move voters}}, many of whom had already cast ballots.
+
+"{{11|Most people made up their minds about the emails a long time ago}}," <<11|said Republican pollster Frank Lunz>>. "{{11|But in a close race, even a point or two is a big deal.}}"
+
+The FBI declined to comment beyond the letter. <<13|A spokeswoman for the Justice Department>> said {{13|officials there had warned the director against sending it}}, citing longstanding policy.
+"""),
 ]

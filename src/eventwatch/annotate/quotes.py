@@ -904,6 +904,15 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
             subj = _cue_subject(t)
             if subj is not None and not (s <= subj.idx < e):
                 cue, sp_tok = t.text, subj
+                # "The campaign responded with a statement from spokesman
+                # Brian Fallone:": the named author of the statement speaks
+                for x in t.subtree:
+                    if x.pos_ == "NOUN" and x.lemma_.lower() in SPEECH_NOUNS and not (s <= x.idx < e):
+                        by = next((g for p in x.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                                   for g in p.children if g.dep_ == "pobj" and _person_like(g)), None)
+                        if by is not None and by.i != subj.i and not (s <= by.idx < e):
+                            sp_tok = _with_appos(by)
+                            break
                 break
     # 2) "— Roth" after the quote
     dash = re.match(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]+\s?){1,4})", text[e + 1:e + 60]) if closed else None

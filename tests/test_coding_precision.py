@@ -178,3 +178,12 @@ def test_roles_adjunct_nominal_takes_no_actor_from_clause():
     evs = [e for e in _events("Several hundred students gathered outside the court despite the ban.")
            if e.type in ("COERCE", "REJECT")]
     assert not any(e.actor for e in evs), [(e.type, [a.text for a in e.actor]) for e in evs]
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The arrest was the clearest sign yet of a crackdown on the press.", "SUPPORT"),
+    ("Volunteers painted the hull of the rescue boat.", "AID"),
+    ("Exports rose under the North American Free Trade Agreement.", "AGREE"),
+])
+def test_triggers_names_signs_and_things_are_no_event(text, typ):
+    assert not any(e.type == typ for e in _events(text)), [(e.type, e.trigger.text) for e in _events(text)]

@@ -1121,6 +1121,10 @@ AGENT_HEADS = {"agency", "group", "worker", "organization", "organisation", "off
                "committee", "spokesman", "spokeswoman", "leader", "movement", "organizer", "organiser",
                "convoy", "camp", "site", "expert", "activist", "minister", "ministry", "office", "regime",
                "case", "suspect", "package", "victim"}
+THING_HEADS = {"boat", "ship", "vessel", "truck", "lorry", "vehicle", "plane", "aircraft", "helicopter", "banner",
+               "sign", "placard", "poster", "flag", "uniform", "gear", "equipment", "tent", "shelter", "kit",
+               "money", "fund", "budget", "law", "bill", "legislation", "rule", "policy", "record", "history",
+               "route", "corridor", "zone", "area", "centre", "center", "facility", "camp", "team", "unit"}
 DOCUMENT_COMPOUNDS = {("press", "release"), ("news", "release"), ("press", "conference")}
 
 
@@ -1137,6 +1141,11 @@ def _not_an_event_noun(v: ParseView, t: Token) -> bool:
         return False
     if t.dep == "compound" and v.head(t).lemma.lower() in AGENT_HEADS:
         return True
+    if t.dep == "compound" and v.head(t).pos == "NOUN" and v.head(t).lemma.lower() in THING_HEADS:
+        return True  # "the rescue boat", "a protest banner", "aid trucks": a thing, not an event
+    if t.pos == "PROPN" and t.ent_type in ("LAW", "ORG", "WORK_OF_ART") and t.i > 0 and \
+            v.toks[t.i - 1].ent_type == t.ent_type and v.toks[t.i - 1].text[:1].isupper():
+        return True  # "the Central America Free Trade Agreement": a name, not an agreement being made
     return any((k.lemma.lower(), t.lemma.lower()) in DOCUMENT_COMPOUNDS for k in v.kids(t, "compound", "amod"))
 
 

@@ -45,6 +45,8 @@ def test_roles_passive_in_reported_speech_keeps_by_agent():
      "Zimbabwean police"),
     ("LA PAZ, Bolivia — Bolivian soldiers detained a union leader on Monday.", "COERCE", "Bolivian soldiers"),
     ("KABUL, May 3 (Reuters) - Taliban fighters detained three journalists.", "COERCE", "Taliban fighters"),
+    ("DHAKA, Bangladesh — Police in Bangladesh detained dozens of garment workers on Sunday.", "COERCE",
+     "Police"),
     ("Police detain reporters in Lima\nLIMA, Peru — Peruvian police detained four reporters on Friday.",
      "COERCE", "Peruvian police"),
 ])

@@ -490,8 +490,13 @@ def _ents(v: ParseView, heads: list[Token], exclude: tuple[tuple[int, int], ...]
     in_dateline = lambda x: any(a <= x.start < b for a, b in v.datelines())  # noqa: E731
     # "JAKARTA, Indonesia — Australia and Indonesia signed": the parser heads the subject with the
     # dateline; the real subject hangs off it as an apposition
-    heads = [y for h in heads for y in ([k for k in v.kids(h, "appos", "conj") if not in_dateline(k)]
-                                        if in_dateline(h) else [h])]
+    def past_dateline(h: Token) -> list[Token]:
+        out, stack = [], [h]
+        while stack:
+            for k in v.kids(stack.pop(), "appos", "conj"):
+                (stack if in_dateline(k) else out).append(k)
+        return out
+    heads = [y for h in heads for y in (past_dateline(h) if in_dateline(h) else [h])]
     for h in heads:
         for x in _with_conj(v, h):
             e = actor_of(v, x, exclude)

@@ -64,6 +64,8 @@ def test_roles_dateline_is_stripped_from_actor(text, typ, actor):
     ("The war has killed thousands of villagers.", "ASSAULT", None),
     ("Intense shelling near the port wounded dozens of fishermen.", "ASSAULT", None),
     ("A Syrian army helicopter bombed the market.", "ASSAULT", "A Syrian army helicopter"),
+    ("Fighting near the border killed about 40 soldiers.", "ASSAULT", None),
+    ("Bulldozers demolished dozens of homes in the settlement.", "ASSAULT", None),
 ])
 def test_roles_things_and_happenings_are_not_actors(text, typ, actor):
     e = _of(text, typ)

@@ -517,7 +517,8 @@ INANIMATE = {"measure", "law", "bill", "decision", "decree", "order", "rule", "r
              "shelling", "bombardment", "bombing", "airstrike", "strike", "attack", "explosion", "blast", "bomb",
              "shell", "missile", "rocket", "gunfire", "fire", "clash", "unrest", "footage", "video", "image",
              "photo", "evidence", "money", "part", "flood", "earthquake", "storm", "epidemic", "crisis", "link",
-             "jet", "drone", "aircraft", "plane", "helicopter", "tank", "artillery", "weapon", "shot", "raid"}
+             "jet", "drone", "aircraft", "plane", "helicopter", "tank", "artillery", "weapon", "shot", "raid",
+             "bulldozer", "vehicle", "car", "truck", "ship", "boat", "vessel", "convoy"}
 
 
 def _instrument(p: Token) -> bool:
@@ -533,6 +534,8 @@ def _agentive(v: ParseView, heads: list[Token]) -> list[Token]:
         if h.pos in ("ADJ", "ADV", "NUM", "DET"):
             continue
         lemma = h.lemma.lower()
+        if h.pos == "VERB" and h.text.lower().endswith("ing") and h.dep in ("nsubj", "csubj"):
+            continue  # "Fighting in September killed ...": a gerund subject is a happening
         if h.pos == "NOUN" and (lemma in INANIMATE or lemma.rstrip("s") in INANIMATE or _event_noun(lemma)):
             by = [p for a in v.kids(h, "acl") for g in v.kids(a, "agent") for p in v.kids(g, "pobj")
                   if not _instrument(p)]

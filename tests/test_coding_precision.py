@@ -191,3 +191,13 @@ def test_roles_adjunct_nominal_takes_no_actor_from_clause():
 ])
 def test_triggers_names_signs_and_things_are_no_event(text, typ):
     assert not any(e.type == typ for e in _events(text)), [(e.type, e.trigger.text) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text,typ,actor", [
+    ("Residents say it threatens the river and their farms.", "THREATEN", None),
+    ("The rebels said they would attack the town.", "THREATEN", "The rebels"),
+    ("Japan said it will impose sanctions on the regime.", "THREATEN", "Japan"),
+])
+def test_roles_pronoun_takes_reporter_only_when_number_agrees(text, typ, actor):
+    e = _of(text, typ)
+    assert [a.text for a in e.actor] == ([actor] if actor else [])

@@ -521,6 +521,21 @@ INANIMATE = {"measure", "law", "bill", "decision", "decree", "order", "rule", "r
              "bulldozer", "vehicle", "car", "truck", "ship", "boat", "vessel", "convoy"}
 
 
+def _agrees(pron: Token, noun: Token) -> bool:
+    """Number/person agreement for the light coreference: "Campaigners say it threatens" is not the
+    campaigners, "said Kerem Aydin ... they can work together" is not the analyst."""
+    p = pron.text.lower()
+    plural = noun.tag in ("NNS", "NNPS")
+    person = noun.ent_type == "PERSON"
+    if p in ("it", "its"):
+        return not plural and not person
+    if p in ("they", "them", "their"):
+        return not person
+    if p in ("he", "she", "him", "her", "his"):
+        return not plural and noun.ent_type not in ("GPE", "ORG", "NORP")
+    return True
+
+
 def _instrument(p: Token) -> bool:
     return p.lemma.lower() in INSTRUMENTS or p.ent_type in ("DATE", "TIME")
 
@@ -612,7 +627,8 @@ def roles(v: ParseView, t: Token, e: Entry) -> tuple[list[Entity], list[Entity]]
                 y = v.head(y)
                 ys = [k for k in v.kids(y) if k.dep == "nsubj" and k.pos != "PRON"]
                 if y.lemma.lower() in REPORTING and ys:
-                    actors = ys
+                    if _agrees(actors[0], ys[0]):
+                        actors = ys
                     break
         if t.dep == "relcl" and not actors and not is_passive:
             actors = [v.head(t)]

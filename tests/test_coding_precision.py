@@ -61,6 +61,8 @@ def test_roles_dateline_is_stripped_from_actor(text, typ, actor):
     ("The restrictions, imposed by the interior ministry last week, bar the opposition leader from "
      "travelling abroad.", "REJECT", "the interior ministry"),
     ("The new rules ban the two newspapers from printing.", "REJECT", None),
+    ("The sanctions, approved by EU finance ministers meeting in Luxembourg, bar the two banks from the "
+     "bloc's markets.", "REJECT", "EU finance ministers"),
     ("The war has killed thousands of villagers.", "ASSAULT", None),
     ("Intense shelling near the port wounded dozens of fishermen.", "ASSAULT", None),
     ("A Syrian army helicopter bombed the market.", "ASSAULT", "A Syrian army helicopter"),

@@ -555,7 +555,10 @@ def _agentive(v: ParseView, heads: list[Token]) -> list[Token]:
             by = [p for a in v.kids(h, "acl") for g in v.kids(a, "agent") for p in v.kids(g, "pobj")
                   if not _instrument(p)]
             if by:
-                out.extend(by)
+                # "adopted by EU foreign ministers meeting in Brussels" (parsed as a compound on "meeting"):
+                # the participants, not their meeting
+                out.extend(next((c for c in v.kids(p, "compound") if c.pos == "NOUN"), p)
+                           if _event_noun(p.lemma.lower()) else p for p in by)
                 continue
             mods = [k for k in v.kids(h) if k.dep in ("compound", "nmod", "poss", "amod") and k.i < h.i
                     and (k.ent_type in ("NORP", "ORG", "GPE", "PERSON") or k.lemma.lower() in _MIL_MODIFIERS)]

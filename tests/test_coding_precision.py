@@ -203,3 +203,8 @@ def test_triggers_names_signs_and_things_are_no_event(text, typ):
 def test_roles_pronoun_takes_reporter_only_when_number_agrees(text, typ, actor):
     e = _of(text, typ)
     assert [a.text for a in e.actor] == ([actor] if actor else [])
+
+
+def test_roles_negative_quantifier_is_no_entity():
+    for e in _events("Nobody was detained, and nobody wants to block the roads."):
+        assert not any(x.text.lower() == "nobody" for x in e.actor + e.recipient)

@@ -389,7 +389,8 @@ def _describe(ann: AnnotatedArticle, text: str, head: str):
 DOCUMENTS = {"statement", "declaration", "communique", "resolution", "letter", "appeal", "petition", "report",
              "message", "decree", "order", "note", "memo"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
-            "its", "their", "his", "our", "my", "your"}  # "its deployment": a pronoun names nobody
+            "its", "their", "his", "our", "my", "your",  # "its deployment": a pronoun names nobody
+            "nobody", "none", "noone", "anyone", "anybody", "someone", "somebody", "everyone", "everybody"}
 
 
 def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[Entity]:

@@ -211,6 +211,16 @@ def test_find_quotes_one_quote_per_attribution(nlp):
     assert quotes[0].speaker.text == "she"
 
 
+def test_find_quotes_interrupted_quote_keeps_its_pieces(nlp):
+    text = '"The talks failed," Jonah Weiss said, "but we will return."'
+    (q,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    pieces = [text[s:e] for s, e in q.pieces()]
+    assert pieces == ["The talks failed,", "but we will return."], pieces
+    assert q.to_dict()["segments"] == [{"start": s, "end": e} for s, e in q.segments]
+    single = [q for q in nlp('"We tried," he added.')._.quotes if q.kind == "direct"][0]
+    assert single.to_dict()["segments"] == [{"start": single.start, "end": single.end}]
+
+
 def test_find_quotes_empty_doc(nlp):
     assert nlp("   ")._.quotes == []
 

@@ -208,3 +208,16 @@ def test_articles_empty_store(db_url):
     with Store(db_url) as store:
         assert list(store.articles().columns) == ARTICLE_COLUMNS
         assert store.articles().empty and store.events().empty and store.quotes().empty and store.skips().empty
+
+
+def test_extraction_round_trip_keeps_quote_segments(db_url):
+    ext = hk_extraction()
+    q = ext.quotes[0]
+    mid = (q.start + q.end) // 2
+    q.segments = [(q.start, mid - 2), (mid, q.end)]
+    with Store(db_url) as store:
+        store.add(ext)
+        got = store.extraction("doc-1")
+        loaded = store.load("doc-1")
+    assert got["quotes"][0]["segments"] == [{"start": q.start, "end": mid - 2}, {"start": mid, "end": q.end}]
+    assert loaded.quotes[0].segments == q.segments

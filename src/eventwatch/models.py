@@ -152,6 +152,12 @@ class Quote:
     cue: Optional[str] = None
     speaker: Optional[Speaker] = None
     attribution: Optional[str] = None  # outlet that reports the quote, if not the speaker
+    # The quoted pieces of one attribution interrupted by its cue ("A," Roth
+    # said, "B."): [start, end) spans inside [start, end). Empty: one piece.
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    def pieces(self) -> list[tuple[int, int]]:
+        return list(self.segments) or [(self.start, self.end)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +168,7 @@ class Quote:
             "cue": self.cue,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "attribution": self.attribution,
+            "segments": [{"start": s, "end": e} for s, e in self.pieces()],
         }
 
 

@@ -771,13 +771,15 @@ def _merge_runs(text: str, quotes: list[Quote]) -> list[Quote]:
     quote running over several paragraphs, and the quoted fragments of one
     mixed sentence (``called it "a disgrace" and said it was "a blank
     check"``) become one quote spanning the first piece to the last; its
-    text is ``text[start:end]``, attribution clause included. A piece with
-    its own cue ("..., he added") stays separate."""
+    text is ``text[start:end]``, attribution clause included, and
+    ``segments`` lists the quoted pieces alone. A piece with its own cue
+    ("..., he added") stays separate."""
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == q.kind and q.kind in ("direct", "partial") \
                 and _same_mention(prev.speaker, q.speaker) and _joinable(text, prev, q):
+            prev.segments = prev.pieces() + q.pieces()
             prev.end = q.end
             prev.text = text[prev.start:prev.end]
             prev.cue = prev.cue or q.cue

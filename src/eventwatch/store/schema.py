@@ -156,6 +156,7 @@ quotes = sa.Table(
     sa.Column("speaker_country", sa.String()),
     sa.Column("speaker_sector", sa.String()),
     sa.Column("attribution", sa.Text),
+    sa.Column("segments", sa.JSON),  # [[start, end], ...] of an interrupted quote; NULL: one piece
 )
 
 # One coded event as one article states it.

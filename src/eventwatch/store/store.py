@@ -417,6 +417,7 @@ class Store:
                 rows.append({
                     "article_pk": pk, "seq": i, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
                     "cue": q.cue, "attribution": q.attribution,
+                    "segments": [list(s) for s in q.segments] or None,
                     "speaker_text": sp.text if sp else None,
                     "speaker_start": sp.start if sp else None,
                     "speaker_end": sp.end if sp else None,
@@ -724,7 +725,8 @@ class Store:
                     speaker = Speaker(text=r.speaker_text, start=r.speaker_start, end=r.speaker_end,
                                       name=r.speaker_name, country=r.speaker_country, sector=r.speaker_sector)
                 quotes.append(Quote(text=r.text, start=r.start, end=r.end, kind=r.kind, cue=r.cue,
-                                    speaker=speaker, attribution=r.attribution))
+                                    speaker=speaker, attribution=r.attribution,
+                                    segments=[(int(s), int(e)) for s, e in (r.segments or [])]))
             events = []
             for r in children(S.mentions):
                 events.append(Event(

@@ -17,9 +17,9 @@ SCORE = SHARED / "eval" / "score.py"
 SEED = SHARED / "corpus" / "seed-hrw-hong-kong.txt"
 SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 
-# Pinned a little below the measured dev scores (type F1 0.874, actor country 0.773 with the
-# pattern coder alone) so a regression fails and noise does not.
-MIN_TYPE_F1 = 0.85
+# Pinned a little below the measured dev scores (type F1 0.896, actor country 0.774 with the
+# default coders, 2026-11-25; raised from 0.85) so a regression fails and noise does not.
+MIN_TYPE_F1 = 0.88
 MIN_ACTOR_COUNTRY = 0.76
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

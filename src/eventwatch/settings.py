@@ -32,7 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("coders", "pattern,classifier", "Event coders to run, comma separated: pattern, classifier. The pattern coder decides; the classifier adds events only in sentences with an actor and no pattern event (an embedding per such sentence)."),
     Setting("classifier_min_confidence", 0.6, "Lowest classifier probability that yields an event on its own (only in sentences without pattern events)."),
     Setting("classifier_veto_confidence", 1.0, "Classifier probability of NONE at or above which pattern events in that sentence are dropped; 1 never drops."),
-    Setting("classifier_require_actor", True, "Classifier-only events need an actor found by the role rules."),
+    Setting("classifier_require_actor", True, "Classifier-only events need an actor found by the role rules that the dictionary or sector rules know (country or sector)."),
     Setting("classifier_confirm", False, "Classifier also reads sentences with pattern events: agreeing ones become coder 'both' (+0.1), the NONE veto applies; ~2x annotation time, off: ~0.26x."),
     Setting("user_agent", "eventwatch/0.1 (+https://github.com/eventwatch)", "User-Agent sent when fetching URLs."),
 )

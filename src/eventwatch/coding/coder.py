@@ -104,7 +104,10 @@ def _combine(ann: AnnotatedArticle, events: list[Event], clf, *, min_confidence:
         root = _candidate_root(v, sent)
         if root is None:
             continue
-        if need_actor and not roles(v, root, Entry(lemma=root.lemma, type="CONSULT", cameo="04"))[0]:
+        if need_actor and not any(a.country or a.sector for a in
+                                  roles(v, root, Entry(lemma=root.lemma, type="CONSULT", cameo="04"))[0]):
+            # a political event needs an actor the dictionary or sector rules know;
+            # this also keeps embedding (dearer than parsing) to a few sentences
             continue
         cands.append((sent, root))
     if not confirm:

@@ -1,6 +1,6 @@
 """Coding time as a ratio to annotation time over the same texts, in one run.
 
-    python benchmarks/bench_coding.py [--docs N] [--coders pattern|pattern,classifier]
+    python benchmarks/bench_coding.py [--docs N] [--coders pattern|pattern,model]
 
 Texts are the project's samples/articles/*.txt plus tests/data texts, repeated
 to at least N documents. Annotation (spaCy + annotators) is timed once, then

@@ -82,3 +82,51 @@ def db_url(request, tmp_path) -> str:
 
         gc.collect()
         _pg_drop(url)
+
+
+@pytest.fixture(scope="session")
+def annotated():
+    """``annotated(text, published=...)``: the text and annotate stages on one plain text."""
+    from eventwatch.annotate.pipeline import annotate
+    from eventwatch.models import RawDoc
+    from eventwatch.text.extract import to_article
+
+    def make(text: str, published: str | None = "2024-05-06"):
+        return annotate(to_article(RawDoc(id="t", content=text, kind="text", source="test",
+                                          publication_date=published)))
+    return make
+
+
+class FakeEventModel:
+    """An event model that labels only the words in ``types`` (word -> (type, probability));
+    every other word is NONE, every status occurred, and nobody holds a role."""
+
+    def __init__(self, types: dict):
+        self.types = types
+
+    def predict(self, units):
+        import numpy as np
+
+        from eventwatch.coding.examples import STATUSES, TYPES
+        from eventwatch.coding.model import Prediction
+
+        out = []
+        for u in units:
+            t = np.zeros((len(u.words), len(TYPES)))
+            t[:, 0] = 1.0
+            for k, w in enumerate(u.words):
+                if w in self.types:
+                    typ, p = self.types[w]
+                    t[k] = (1 - p) / (len(TYPES) - 1)
+                    t[k, TYPES.index(typ)] = p
+            s = np.zeros((len(u.words), len(STATUSES)))
+            s[:, 0] = 1.0
+            out.append(Prediction(t, s, None))
+        return out
+
+    def roles(self, pred, trigger):
+        import numpy as np
+
+        r = np.zeros((len(pred.types), 3))
+        r[:, 0] = 1.0
+        return r

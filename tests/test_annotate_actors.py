@@ -38,7 +38,7 @@ def test_describe_phrase_sector_rules(phrase, sector):
         ("The Chinese communist regime", {}, ("Government of China", "CHN", "GOV")),
         ("four men in uniform", {}, (None, None, "COP")),
         ("Hong Kong residents", {}, (None, "HKG", "CVL")),
-        ("the executive director of Human Rights Watch (HRW)", {}, ("Human Rights Watch", "NGO", "NGO")),
+        ("the regional coordinator of Amnesty International (AI)", {}, ("Amnesty International", "NGO", "NGO")),
         ("President Donald Trump", {"date": "2019-11-27"}, ("Donald Trump", "USA", "GOV")),
         ("Hungarian officials", {}, (None, "HUN", "GOV")),
         ("Chinese activists", {}, (None, "CHN", "CVL")),
@@ -89,7 +89,7 @@ def annotate_text():
         ("Chinese activists were detained in Shanghai.", "Chinese activists", None, "CHN", "CVL"),
         ("Protesters marched through the United Kingdom last year.", "United Kingdom", "GPE", "GBR", None),
         ("Hong Kong residents appealed to Washington for help.", "Hong Kong residents", None, "HKG", "CVL"),
-        ("Critics condemned Beijing\u2019s growing assault on the press.", "Beijing", None, "CHN", "GOV"),
+        ("Exiles denounced Moscow\u2019s widening crackdown on bloggers.", "Moscow", None, "RUS", "GOV"),
         ("He told Fox & Friends on Friday that the deal was done.", "Fox & Friends", "MEDIA", "USA", "JRN"),
     ],
 )

@@ -159,7 +159,9 @@ def test_version_and_settings(monkeypatch):
     from eventwatch import __version__
 
     r = run(["version"])
-    assert r.exit_code == 0 and r.stdout.strip() == f"eventwatch {__version__}"
+    first, model = r.stdout.strip().splitlines()
+    assert r.exit_code == 0 and first == f"eventwatch {__version__}"
+    assert model.startswith("event model: data sha256 ")
     monkeypatch.setenv("EVENTWATCH_BATCH_SIZE", "7")
     rows = _jsonl(run(["settings", "--json"]))
     by = {x["name"]: x for x in rows}

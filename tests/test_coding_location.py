@@ -24,9 +24,9 @@ def _loc(text, typ):
     ("In Sialkot, police detained three journalists who had reported on the floods.", "COERCE", "Sialkot"),
     # "the village of X", "X's city of Y": the named settlement, not its container
     ("Gunmen shot dead a teacher in the village of Karmadi, south of Mosul.", "ASSAULT", "Karmadi"),
-    ("Troops shot a protester in Iraq's northern city of Kirkuk.", "ASSAULT", "Kirkuk"),
+    ("Police shot a rioter in Pakistan's southern city of Hyderabad.", "ASSAULT", "Hyderabad"),
     # the place is the object of a territorial act
-    ("Rebels captured the town of Obeni after two days of fighting.", "ASSAULT", "Obeni"),
+    ("Militia fighters captured the hilltop village of Dorkai on Saturday.", "ASSAULT", "Dorkai"),
     # a place in a later clause about something else is not the event's
     ("The minister was arrested in Paris and flown to Lyon, where he was charged.", "COERCE", "Paris"),
     # a reference point ("50 km north of Y") loses to the place it locates
@@ -34,16 +34,16 @@ def _loc(text, typ):
     ("The guerrilla leader was killed in an ambush south of Kandahar.", "ASSAULT", "Kandahar"),
     # a named site or settlement the place annotator does not know
     ("A bomb exploded near the al-Nour school in western Mosul.", "ASSAULT", "al-Nour"),
-    ("Gunmen shot two guards in the Kurdish-majority Aziziyah district.", "ASSAULT", "Aziziyah"),
+    ("Gunmen wounded three shopkeepers in the Christian-majority Bayt Halun district.", "ASSAULT", "Bayt Halun"),
     ("Soldiers patrolled the Gulf of Aden.", "MOBILIZE", "Gulf of Aden"),
     # part of a place, a place's facilities, a march's destination, a name the annotator missed
-    ("The rebels have captured half of Chad in three months.", "ASSAULT", "Chad"),
+    ("Separatist militias have captured most of Somalia since the spring.", "ASSAULT", "Somalia"),
     ("Soldiers patrolled Lagos's main markets on Friday.", "MOBILIZE", "Lagos"),
     ("Students marched to the Nairobi offices of the electoral commission.", "PROTEST", "Nairobi"),
     ("Hundreds of fishermen demonstrated in two rallies in Corsica on Thursday.", "PROTEST", "Corsica"),
     # an actor's nationality / a place-modifier of a weapon is not a location
     ("Kenyan police arrested ten protesters.", "COERCE", None),
-    ("Two soldiers were killed in a U.S. airstrike.", "ASSAULT", None),
+    ("Four militiamen were killed in a French drone strike.", "ASSAULT", None),
 ])
 def test_coding_location_is_where_the_event_happened(text, typ, place):
     assert _loc(text, typ) == place

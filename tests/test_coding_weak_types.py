@@ -23,7 +23,7 @@ def _types(text):
     "The agency said it would withdraw its monitors unless the fighting stopped.",
     # a promise of force is a threat
     "The rebel commander vowed to attack the army.",
-    "Ethnic militias have sworn to fight until they control the valley.",
+    "Separatist commanders swore to fight on until the province is free.",
 ])
 def test_coding_weak_threats_not_future_acts(text):
     assert _types(text) == {"THREATEN"}
@@ -38,11 +38,11 @@ def test_coding_weak_promises_stay_agree():
 
 
 @pytest.mark.parametrize("text,typ", [
-    ("The United States suspended part of a military aid program for the region.", "SANCTION"),
-    ("Canada announced a suspension of air links with the junta.", "SANCTION"),
+    ("The European Union suspended part of its budget support to Mozambique.", "SANCTION"),
+    ("Kenya ordered a suspension of cargo flights to the breakaway region.", "SANCTION"),
     ("The government expelled two United Nations inspectors.", "SANCTION"),
-    ("Border units remained on alert after the shooting.", "MOBILIZE"),
-    ("The army strengthened its forces along the northern frontier.", "MOBILIZE"),
+    ("Police in the capital stayed on alert ahead of the verdict.", "MOBILIZE"),
+    ("The government bolstered its garrison in the mountain province.", "MOBILIZE"),
     ("Police prevented a rally by opposition students outside the court.", "COERCE"),
     ("Rebel fighters captured the provincial capital after a week of fighting.", "ASSAULT"),
 ])
@@ -70,7 +70,7 @@ def test_coding_weak_adjunct_is_not_a_future_frame():
 
 @pytest.mark.parametrize("text", [
     "The army plans to deploy more troops to the border.",
-    "The army prepared to resume shelling rebel positions.",
+    "Government troops prepared to resume bombing the insurgent strongholds.",
 ])
 def test_coding_weak_material_preparation_is_mobilize_not_threat(text):
     evs = _events(text)
@@ -93,8 +93,8 @@ def test_coding_weak_withdrawal_happens_where_it_leaves_from():
 
 
 @pytest.mark.parametrize("text,actor,recipient", [
-    ("The Red Cross said the occupying forces must ensure security for aid convoys.", "The Red Cross",
-     "the occupying forces"),
+    ("Oxfam said the port authorities must release the impounded grain shipments.", "Oxfam",
+     "the port authorities"),
     ("The minister said the police should release the detained students.", "The minister", "the police"),
 ])
 def test_coding_weak_reported_must_is_a_demand(text, actor, recipient):
@@ -109,7 +109,7 @@ def test_coding_weak_must_without_an_addressee_is_no_demand(text):
 
 
 @pytest.mark.parametrize("text,typ", [
-    ("The rebels have captured half of Chad in three months.", "ASSAULT"),  # territory: force
+    ("Separatist militias have captured most of Somalia since the spring.", "ASSAULT"),  # territory: force
     ("Troops captured the rebel commander.", "COERCE"),  # a person: arrest
 ])
 def test_coding_weak_capture_of_territory_vs_person(text, typ):

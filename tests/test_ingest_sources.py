@@ -10,7 +10,7 @@ from eventwatch.ingest import iter_raw
 from eventwatch.models import RawDoc, Skip
 
 STORY = ("Police in the capital detained twelve activists on Tuesday after a march against "
-         "the new security law, according to witnesses.\n\nSign up to receive our latest news!\n")
+         "the new security law, according to witnesses.\n\nSign up for breaking news alerts by email!\n")
 PAGE = ("<html><head><title>Activists detained</title></head><body><article><h1>Activists detained</h1>"
         "<p>Police in the capital detained twelve activists on Tuesday after a march against the new "
         "security law, according to witnesses who spoke to reporters near the square.</p>"

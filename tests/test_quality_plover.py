@@ -17,10 +17,17 @@ SCORE = SHARED / "eval" / "score.py"
 SEED = SHARED / "corpus" / "seed-hrw-hong-kong.txt"
 SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 
-# Pinned a little below the measured dev scores (type F1 0.896, actor country 0.774 with the
-# default coders, 2026-11-25; raised from 0.85) so a regression fails and noise does not.
-MIN_TYPE_F1 = 0.88
-MIN_ACTOR_COUNTRY = 0.76
+# Pinned a little below the measured dev scores so a regression fails and noise does not:
+# coders -> (min type F1, min actor country). The rule coder alone: 0.896 / 0.774 on 2026-11-25,
+# when it was fitted to this set (0.68 on the held-out half); 0.870 / 0.771 on 2026-12-01 after
+# the 11 lexicon entries that fired on one dev sentence and nothing else were removed (issue
+# "Event coding that holds on real news", item 6): a deliberate, recorded re-pin, 0.88 -> 0.86.
+# The default coders (rules propose, the event model decides; never trained on this set):
+# README "Quality".
+# Default coders measured 2026-12-01: type F1 0.718, actor country 0.765. Seed article: the rule
+# coder alone finds 5 of 6 events, the default coders 3 (README "Known limits").
+GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.70, 0.74)}
+SEED_GATES = {"pattern": 5, "pattern,model": 3}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
@@ -34,9 +41,12 @@ def _run(records, out: Path) -> None:
             fh.write(json.dumps(d) + "\n")
 
 
-def test_quality_plover_dev_type_f1_and_actor_country(tmp_path):
+@pytest.mark.parametrize("coders", sorted(GATES))
+def test_quality_plover_dev_type_f1_and_actor_country(tmp_path, monkeypatch, coders):
     if not DEV.is_file() or not SCORE.is_file():
         pytest.skip("../shared/eval (dev gold and scorer) not present")
+    monkeypatch.setenv("EVENTWATCH_CODERS", coders)
+    min_f1, min_actor = GATES[coders]
     records = [json.loads(line) for line in DEV.open()]
     pred = tmp_path / "pred.jsonl"
     _run(records, pred)
@@ -44,13 +54,15 @@ def test_quality_plover_dev_type_f1_and_actor_country(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     m = json.loads(out)["metrics"]
     f1, acc = m["type_f1"], m["actor_country_acc"]
-    assert f1 >= MIN_TYPE_F1, m
-    assert acc >= MIN_ACTOR_COUNTRY, m
+    assert f1 >= min_f1, m
+    assert acc >= min_actor, m
 
 
-def test_quality_plover_seed_article_events(tmp_path):
+@pytest.mark.parametrize("coders", sorted(SEED_GATES))
+def test_quality_plover_seed_article_events(tmp_path, monkeypatch, coders):
     if not SEED.is_file() or not SEED_EXPECTED.is_file():
         pytest.skip("../shared/corpus seed article not present")
+    monkeypatch.setenv("EVENTWATCH_CODERS", coders)
     text = SEED.read_text()
     pred = tmp_path / "seed.jsonl"
     _run([{"id": "seed", "text": text, "publication_date": "2020-01-13"}], pred)
@@ -72,7 +84,7 @@ def test_quality_plover_seed_article_events(tmp_path):
                 continue
             found += 1
             break
-    assert found >= 5, f"{found}/6 seed events"
+    assert found >= SEED_GATES[coders], f"{found}/6 seed events"
     # no event may rest on the sign-up/boilerplate lines
     low = text.lower()
     for p in rec["events"]:

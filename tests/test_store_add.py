@@ -188,7 +188,7 @@ def test_add_near_duplicates_share_group(db_url):
     edited = STORY.replace("at least forty", "at least 40").replace("on Saturday", "on Saturday night")
     a = _copy("wire-1", STORY, "WIRE SERVICE | World news\n\n", "\n\nShare this story: Facebook Twitter Email")
     b = _copy("site-2", edited, "Daily Planet - Subscribe now for $1\n",
-              "\nBy submitting this form you agree to our terms. Sign up for our newsletter.")
+              "\nBy registering you accept our terms of service. Sign up for our newsletter.")
     c = _copy("other-3", OTHER_STORY, "WIRE SERVICE | Business\n\n", "\n\nShare this story: Facebook Twitter")
     assert similarity(a.article.minhash, b.article.minhash) >= 0.7
     assert similarity(a.article.minhash, c.article.minhash) < 0.3

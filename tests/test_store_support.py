@@ -19,10 +19,10 @@ from eventwatch.models import (
 from eventwatch.text.dedup import content_hash, minhash_signature
 
 HK_TEXT = (
-    "The Chinese communist regime banned the executive director of Human Rights Watch (HRW) "
-    "from entering Hong Kong on Jan. 12. \"I had hoped to highlight the threat to human rights,\" "
-    "said Roth. Police beat a protester in Mong Kok on Nov. 22, according to state media. "
-    "The US State Department threatened sanctions against officials in Beijing."
+    "The Belarusian government barred the regional director of Amnesty International (AI) "
+    "from entering Minsk on Jan. 12. \"We came to document the trials of striking miners,\" "
+    "said Kovac. Police beat a protester in Vilnius on Nov. 22, according to state media. "
+    "The US State Department threatened sanctions against officials in Grodno."
 )
 
 
@@ -46,39 +46,40 @@ def sentence_span(text: str, first_words: str) -> Evidence:
 
 
 def hk_extraction(doc_id: str = "doc-1", *, text: str = HK_TEXT, source: str = "hk.txt",
-                  publication_date: str = "2020-01-13", publisher: str | None = "HRW Wire",
+                  publication_date: str = "2020-01-13", publisher: str | None = "Baltic Wire",
                   minhash: bool = True) -> Extraction:
     """A realistic extraction of ``HK_TEXT``: 3 events, a quote, 2 dates, places, entities."""
-    regime = ent(text, "Chinese communist regime", label="NORP", name="Government of China", country="CHN",
+    regime = ent(text, "Belarusian government", label="NORP", name="Government of Belarus", country="BLR",
                  sector="GOV", kind="state")
-    roth = ent(text, "executive director of Human Rights Watch (HRW)", label="PERSON", name="Kenneth Roth",
+    roth = ent(text, "regional director of Amnesty International (AI)", label="PERSON", name="Marta Kovac",
                country="NGO", sector=None, kind="person")
-    hrw = ent(text, "Human Rights Watch", label="ORG", name="Human Rights Watch", country="NGO", kind="organization")
-    police = ent(text, "Police", label="ORG", name="Hong Kong Police Force", country="HKG", sector="COP",
+    hrw = ent(text, "Amnesty International", label="ORG", name="Amnesty International", country="NGO",
+              kind="organization")
+    police = ent(text, "Police", label="ORG", name="Lithuanian Police", country="LTU", sector="COP",
                  kind="organization")
-    protester = ent(text, "a protester", label="", name=None, country="HKG", sector="CVL", kind="group")
+    protester = ent(text, "a protester", label="", name=None, country="LTU", sector="CVL", kind="group")
     usdos = ent(text, "The US State Department", label="ORG", name="US State Department", country="USA",
                 sector="GOV", kind="organization")
-    officials = ent(text, "officials in Beijing", label="", name=None, country="CHN", sector="GOV", kind="group")
-    s, e = span(text, "Hong Kong")
-    hk = Place(text="Hong Kong", start=s, end=e, name="Hong Kong", country="HKG", lat=22.27832, lon=114.17469,
+    officials = ent(text, "officials in Grodno", label="", name=None, country="BLR", sector="GOV", kind="group")
+    s, e = span(text, "Minsk")
+    hk = Place(text="Minsk", start=s, end=e, name="Minsk", country="BLR", lat=53.9, lon=27.56667,
                feature="city")
-    s, e = span(text, "Mong Kok")
-    mk = Place(text="Mong Kok", start=s, end=e, name="Mong Kok", country="HKG", lat=22.3193, lon=114.1694,
+    s, e = span(text, "Vilnius")
+    mk = Place(text="Vilnius", start=s, end=e, name="Vilnius", country="LTU", lat=54.68916, lon=25.2798,
                feature="city")
-    s, e = span(text, "Beijing")
-    bj = Place(text="Beijing", start=s, end=e, name="Beijing", country="CHN", lat=39.9075, lon=116.39723,
+    s, e = span(text, "Grodno")
+    bj = Place(text="Grodno", start=s, end=e, name="Grodno", country="BLR", lat=53.6884, lon=23.8258,
                feature="city")
     d1 = DateMention("Jan. 12", *span(text, "Jan. 12"), value="2020-01-12", precision="day")
     d2 = DateMention("Nov. 22", *span(text, "Nov. 22"), value="2019-11-22", precision="day")
-    q_text = "I had hoped to highlight the threat to human rights,"
+    q_text = "We came to document the trials of striking miners,"
     qs, qe = span(text, q_text)
-    rs, re_ = span(text, "Roth")
+    rs, re_ = span(text, "Kovac")
     quote = Quote(text=q_text, start=qs, end=qe, kind="direct", cue="said",
-                  speaker=Speaker(text="Roth", start=rs, end=re_, name="Kenneth Roth", country="NGO"))
+                  speaker=Speaker(text="Kovac", start=rs, end=re_, name="Marta Kovac", country="NGO"))
     events = [
-        Event(type="REJECT", trigger=Trigger("banned", *span(text, "banned")),
-              evidence=sentence_span(text, "The Chinese"), context=["human_rights"], actor=[regime],
+        Event(type="REJECT", trigger=Trigger("barred", *span(text, "barred")),
+              evidence=sentence_span(text, "The Belarusian"), context=["human_rights"], actor=[regime],
               recipient=[roth], date="2020-01-12", date_precision="day", location=hk, cameo="12",
               confidence=0.8234, coder="both"),
         Event(type="ASSAULT", mode="beat", trigger=Trigger("beat", *span(text, "beat")),
@@ -90,9 +91,9 @@ def hk_extraction(doc_id: str = "doc-1", *, text: str = HK_TEXT, source: str = "
               date="2020-01", date_precision="month", location=None, status="occurred", cameo="13",
               confidence=0.6, coder="classifier"),
     ]
-    bp = [(text.index("said Roth."), text.index("said Roth.") + 4)] if "said Roth." in text else []
+    bp = [(text.index("said Kovac."), text.index("said Kovac.") + 4)] if "said Kovac." in text else []
     article = Article(
-        id=doc_id, text=text, source=source, url=f"https://example.org/{doc_id}", title="Hong Kong bars HRW chief",
+        id=doc_id, text=text, source=source, url=f"https://example.org/{doc_id}", title="Belarus bars Amnesty official",
         author="A. Writer", publisher=publisher, publication_date=publication_date, language="en",
         content_hash=content_hash(text), boilerplate=bp,
         minhash=minhash_signature(text) if minhash else None, warnings=["article warning"],

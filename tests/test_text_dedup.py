@@ -33,7 +33,7 @@ def test_content_hash_is_stable_sha256():
 def test_content_hash_ignores_boilerplate_in_article():
     base = "Police detained forty students on Thursday.\n"
     plain = to_article(RawDoc(id="a", content=base))
-    padded = to_article(RawDoc(id="b", content=base + "\nSign up to receive our latest news!\n"))
+    padded = to_article(RawDoc(id="b", content=base + "\nSign up for breaking news alerts by email!\n"))
     assert plain.content_hash == padded.content_hash
 
 

@@ -14,7 +14,7 @@ BODY = ("<p>Police in the capital detained twelve activists on Tuesday after a m
 def page(body=BODY, head="", charset="utf-8"):
     return (f"<html><head><meta charset=\"{charset}\"><title>Activists detained</title>{head}</head>"
             f"<body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav><article>{body}"
-            "<p>Sign up to receive our latest news!</p><p>By submitting this form, I agree to the terms.</p>"
+            "<p>Sign up for breaking news alerts by email!</p><p>By registering, you accept our terms of service.</p>"
             "</article><footer>Copyright 2024 The Daily Example</footer></body></html>")
 
 
@@ -23,12 +23,12 @@ META = ('<meta property="article:published_time" content="2021-03-04T10:00:00Z">
 
 
 def test_text_plain_text_unchanged_with_boilerplate_spans():
-    text = ("  Police detained forty students on Thursday.\r\n\r\nSign up to receive our latest news!\r\n"
-            "By submitting this form, I agree to the terms.\r\n")
+    text = ("  Police detained forty students on Thursday.\r\n\r\nSign up for breaking news alerts by email!\r\n"
+            "By registering, you accept our terms of service.\r\n")
     art = to_article(RawDoc(id="t", content=text, source="s", url="https://www.example.org/x"))
     assert art.text == text
     assert [text[s:e] for s, e in art.boilerplate] == [
-        "Sign up to receive our latest news!", "By submitting this form, I agree to the terms."]
+        "Sign up for breaking news alerts by email!", "By registering, you accept our terms of service."]
     assert art.publisher == "example.org" and art.language == "en"
     assert len(art.minhash) == 128 and len(art.content_hash) == 64
 
@@ -41,8 +41,8 @@ def test_text_html_main_text_and_metadata():
     assert art.title == "Activists detained" and art.author == "Jane Roe"
     assert art.publisher == "The Daily Example" and art.publication_date == "2021-03-04"
     marked = [art.text[s:e] for s, e in art.boilerplate]
-    assert "Sign up to receive our latest news!" in marked
-    assert "By submitting this form, I agree to the terms." in marked
+    assert "Sign up for breaking news alerts by email!" in marked
+    assert "By registering, you accept our terms of service." in marked
     assert not any("detained" in m for m in marked)
 
 

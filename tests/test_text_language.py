@@ -10,8 +10,8 @@ from eventwatch.text.language import detect_language
      "et l'opposition a accusé le gouvernement de faire taire les critiques.", "fr"),
     ("La policía detuvo a decenas de manifestantes frente al parlamento el martes, "
      "y la oposición acusó al gobierno de silenciar a sus críticos.", "es"),
-    ("On Monday, Nigerian foreign minister Ade Okafor summoned Niger's ambassador to protest "
-     "the closure of the border.", "en"),
+    ("On Thursday, Chilean interior minister Rosa Valdivia recalled Peru's envoy to complain "
+     "about the fishing dispute.", "en"),
     ("香港警方週二拘捕了十二名抗議者，並指控他們非法集結。", "zh"),
 ])
 def test_language_detects_paragraph(text, expected):

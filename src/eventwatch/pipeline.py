@@ -19,10 +19,10 @@ if TYPE_CHECKING:  # the store is imported only by callers that have one
 log = logging.getLogger(__name__)
 
 
-def to_extraction(ann: AnnotatedArticle) -> Extraction:
+def to_extraction(ann: AnnotatedArticle, *, min_confidence: Optional[float] = None) -> Extraction:
     from .coding.coder import code
 
-    events = code(ann)
+    events = code(ann, min_confidence=min_confidence)
     warnings = list(ann.article.warnings) + list(ann.warnings)
     return Extraction(
         article=ann.article,
@@ -52,8 +52,10 @@ def _articles(raws: Iterable[RawDoc | Skip], skips: list[Skip]) -> Iterator[Arti
             skips.append(Skip(source=raw.source, stage="text", reason=f"internal error: {exc!r}", doc_id=raw.id))
 
 
-def process_articles(articles: Iterable[Article], **annotate_kw) -> Iterator[Extraction | Skip]:
-    """Annotate and code articles that already went through the text stage."""
+def process_articles(articles: Iterable[Article], *, min_confidence: Optional[float] = None,
+                     **annotate_kw) -> Iterator[Extraction | Skip]:
+    """Annotate and code articles that already went through the text stage; events below
+    ``min_confidence`` (default: the setting) are left out."""
     from .annotate.pipeline import annotate_many
 
     coded: list[Article] = []
@@ -73,7 +75,7 @@ def process_articles(articles: Iterable[Article], **annotate_kw) -> Iterator[Ext
         while skip_lang:
             yield _not_coded(skip_lang.pop(0))
         try:
-            yield to_extraction(ann)
+            yield to_extraction(ann, min_confidence=min_confidence)
         except Exception as exc:
             log.exception("coding failed on %s", ann.article.source)
             yield Skip(source=ann.article.source, stage="code", reason=f"internal error: {exc!r}", doc_id=ann.article.id)
@@ -88,14 +90,15 @@ def _not_coded(article: Article) -> Extraction:
     )
 
 
-def process(raws: Iterable[RawDoc | Skip], **annotate_kw) -> Iterator[Extraction | Skip]:
+def process(raws: Iterable[RawDoc | Skip], *, min_confidence: Optional[float] = None,
+            **annotate_kw) -> Iterator[Extraction | Skip]:
     """Every document in, one ``Extraction`` or ``Skip`` out, in order of completion."""
     skips: list[Skip] = []
 
     def arts() -> Iterator[Article]:
         yield from _articles(raws, skips)
 
-    for result in process_articles(arts(), **annotate_kw):
+    for result in process_articles(arts(), min_confidence=min_confidence, **annotate_kw):
         while skips:
             yield skips.pop(0)
         yield result
@@ -160,7 +163,7 @@ ProgressCallback = Callable[[str, int], None]
 
 def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] = None,
            allow_private: bool = False, stdin: Optional[BinaryIO] = None,
-           progress: Optional[ProgressCallback] = None) -> IngestSummary:
+           progress: Optional[ProgressCallback] = None, min_confidence: Optional[float] = None) -> IngestSummary:
     """Every document of ``sources`` into ``store``; never raises for one document.
 
     A document already stored (same content hash) is counted ``unchanged``
@@ -250,7 +253,7 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
         stream = articles()
         while True:
             try:
-                for res in process_articles(stream):
+                for res in process_articles(stream, min_confidence=min_confidence):
                     store_one(res)
                 break  # the stream is exhausted
             except Exception as exc:
@@ -261,7 +264,7 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
                 in_flight.clear()
                 for art in stuck:
                     try:
-                        for res in process_articles([art]):
+                        for res in process_articles([art], min_confidence=min_confidence):
                             store_one(res)
                     except Exception as exc1:
                         record_skip(Skip(source=art.source, stage="annotate", reason=_reason(exc1), doc_id=art.id))

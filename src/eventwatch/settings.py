@@ -29,11 +29,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_text_chars", 2_000_000, "Longest main text annotated; longer texts are cut with a warning."),
     Setting("minhash_perm", 128, "MinHash permutations for near-duplicate detection."),
     Setting("minhash_threshold", 0.7, "Jaccard similarity (word 5-shingles) above which two articles share a near-duplicate group."),
-    Setting("coders", "pattern,classifier", "Event coders to run, comma separated: pattern, classifier. The pattern coder decides; the classifier adds events only in sentences with an actor and no pattern event (an embedding per such sentence)."),
-    Setting("classifier_min_confidence", 0.6, "Lowest classifier probability that yields an event on its own (only in sentences without pattern events)."),
-    Setting("classifier_veto_confidence", 1.0, "Classifier probability of NONE at or above which pattern events in that sentence are dropped; 1 never drops."),
-    Setting("classifier_require_actor", True, "Classifier-only events need an actor found by the role rules that the dictionary or sector rules know (country or sector)."),
-    Setting("classifier_confirm", False, "Classifier also reads sentences with pattern events: agreeing ones become coder 'both' (+0.1), the NONE veto applies; ~2x annotation time, off: ~0.26x."),
+    Setting("coders", "pattern,model", "Event coders, comma separated: pattern (the rule coder) and model (the learned event model, which decides on the rules' proposals and adds its own). pattern alone: rules only."),
+    Setting("model_path", "", "Directory of the event model artefact (adapters + meta.json); empty: the one shipped in the package."),
+    Setting("model_int8", False, "Run the event model's encoder with int8 weights (dynamic quantization): about 1.5x faster end to end, at a cost in recall (README \"The event model\")."),
+    Setting("min_confidence", 0.6, "Lowest calibrated model probability of an event (its confidence); higher trades recall for precision. Also filters rule-only events."),
+    Setting("rule_min_confidence", 0.3, "Lowest model probability of the rules' own type that keeps a rule proposal (the model may still retype or drop it)."),
     Setting("user_agent", "eventwatch/0.1 (+https://github.com/eventwatch)", "User-Agent sent when fetching URLs."),
 )
 

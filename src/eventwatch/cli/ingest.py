@@ -34,6 +34,14 @@ def check_date(value: Optional[str]) -> Optional[str]:
 
 
 PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for documents that carry none of their own."
+CONFIDENCE_HELP = ("Keep only events whose calibrated confidence is at least this (0-1; default: setting "
+                   "min_confidence). Higher: fewer, more precise events.")
+
+
+def confidence_option():
+    return typer.Option(None, "--min-confidence", min=0.0, max=1.0, metavar="P", help=CONFIDENCE_HELP)
+
+
 PRIVATE_HELP = "Allow fetching URLs on private, loopback and link-local addresses (off: SSRF protection)."
 
 
@@ -45,6 +53,7 @@ def ingest(
     published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP,
                                             callback=check_date),
     allow_private: bool = typer.Option(False, "--allow-private", help=PRIVATE_HELP),
+    min_confidence: Optional[float] = confidence_option(),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; skips still go to stderr."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object on stdout."),
 ) -> None:
@@ -78,9 +87,10 @@ def ingest(
                     bar.update(task, completed=n_done, **counts)
 
                 summary = run_ingest(sources, store, published=published, allow_private=allow_private,
-                                     progress=progress)
+                                     min_confidence=min_confidence, progress=progress)
         else:
-            summary = run_ingest(sources, store, published=published, allow_private=allow_private)
+            summary = run_ingest(sources, store, published=published, allow_private=allow_private,
+                                 min_confidence=min_confidence)
         db_url = store.display_url()
 
     if as_json:
@@ -127,6 +137,7 @@ def extract(
     published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP,
                                             callback=check_date),
     allow_private: bool = typer.Option(False, "--allow-private", help=PRIVATE_HELP),
+    min_confidence: Optional[float] = confidence_option(),
 ) -> None:
     """Extract events, quotes, dates and places: one JSON object per document on stdout.
 
@@ -145,7 +156,8 @@ def extract(
     sources = list(paths) if paths else ["-"]
     out = sys.stdout
     skipped = 0
-    for res in process(iter_raw(sources, published=published, allow_private=allow_private)):
+    for res in process(iter_raw(sources, published=published, allow_private=allow_private),
+                       min_confidence=min_confidence):
         if isinstance(res, Skip):
             skipped += 1
             sys.stderr.write(f"skipped: {res.source} [{res.stage}] {res.reason}\n")

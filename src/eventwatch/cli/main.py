@@ -19,6 +19,7 @@ from . import db as db_cmd
 from .common import error
 from .ingest import extract, ingest
 from .query import articles, events, quotes, show
+from .train import train
 
 log = logging.getLogger("eventwatch.cli")
 
@@ -115,18 +116,26 @@ app.command()(articles)
 app.command()(events)
 app.command()(quotes)
 app.command()(show)
+app.command()(train)
 app.add_typer(db_cmd.app, name="db")
 
 
 @app.command()
 def version() -> None:
-    """Print the eventwatch version.
+    """Print the eventwatch version and the event model's training data hash.
 
     Example: eventwatch version
     """
-    from .. import __version__
+    from .. import __version__, settings as settings_mod
+    from ..coding.artefact import ModelMissingError, read_meta
 
     sys.stdout.write(f"eventwatch {__version__}\n")
+    try:
+        meta = read_meta(settings_mod.get("model_path") or None)
+        sys.stdout.write(f"event model: data sha256 {meta['data_sha256'][:16]}, {meta['sentences']} sentences, "
+                         f"{meta['config']['layers']} layers\n")
+    except ModelMissingError as exc:
+        sys.stdout.write(f"event model: none ({exc})\n")
 
 
 @app.command()

@@ -56,6 +56,8 @@ def events(
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", callback=check_date, help="Events on or after this date."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", callback=check_date, help="Events on or before this date."),
     article: Optional[str] = typer.Option(None, "--article", "-a", help="Only the events of this article id."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0, metavar="P",
+                                                   help="Only events whose confidence is at least this (0-1)."),
     limit: Optional[int] = _limit_option(),
     fmt: Format = _format_option(),
     db: Optional[str] = db_option(),
@@ -66,7 +68,7 @@ def events(
     """
     with open_store(db) as store:
         df = store.events(type=type.upper() if type else None, country=country.upper() if country else None,
-                          since=since, until=until, article_id=article, limit=limit)
+                          since=since, until=until, article_id=article, min_confidence=min_confidence, limit=limit)
     write_frame(df, fmt, title="events",
                 columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger"],
                 widths={"article_id": 36, "actor": 30, "recipient": 30, "location": 18, "trigger": 20}, empty="no events")

@@ -59,13 +59,19 @@ class Line(int):
 
 
 class LineDict(dict):
-    """A mapping from YAML that remembers the line it started on (``.line``)."""
+    """A mapping from YAML that remembers the line it started on (``.line``) and the line of each
+    key (``.key_lines``)."""
 
     line: int = 0
+    key_lines: dict[Any, int]
 
 
 class LineList(list):
+    """A list from YAML that remembers the line it started on (``.line``) and the line of each
+    item (``.item_lines``)."""
+
     line: int = 0
+    item_lines: list[int]
 
 
 class _Loader(yaml.SafeLoader):
@@ -75,12 +81,14 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
+    out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out:
             raise CodebookError(f"duplicate key {key!r}", path=getattr(loader, "path", ""),
                                 line=key_node.start_mark.line + 1)
         out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
     out.line = node.start_mark.line + 1
     return out
 
@@ -88,6 +96,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     out = LineList(loader.construct_object(n, deep=True) for n in node.value)
     out.line = node.start_mark.line + 1
+    out.item_lines = [n.start_mark.line + 1 for n in node.value]
     return out
 
 
@@ -114,6 +123,17 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
 
 def line_of(obj: Any, default: int | None = None) -> int | None:
     return getattr(obj, "line", default)
+
+
+def line_of_key(mapping: Any, key: Any, default: int | None = None) -> int | None:
+    """The line of ``key`` in a mapping from ``load_yaml``, else ``default``."""
+    return getattr(mapping, "key_lines", {}).get(key, default)
+
+
+def line_of_item(seq: Any, index: int, default: int | None = None) -> int | None:
+    """The line of item ``index`` of a list from ``load_yaml``, else ``default``."""
+    lines = getattr(seq, "item_lines", ())
+    return lines[index] if 0 <= index < len(lines) else default
 
 
 def builtin_path(name: str) -> Path:

@@ -592,7 +592,7 @@ class Store:
 
     def events(self, *, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, article_id: Optional[str] = None,
-               limit: Optional[int] = None) -> "pandas.DataFrame":
+               min_confidence: Optional[float] = None, limit: Optional[int] = None) -> "pandas.DataFrame":
         """One row per coded event mention, in storage order (article, then position in it).
 
         ``type``: PLOVER type (any case). ``country``: the actor's or the
@@ -600,7 +600,8 @@ class Store:
         (``2020``, ``2020-01``), inclusive; an event dated less precisely than
         the bound is kept when its period overlaps it (``2020-01`` is within
         ``until="2020-01-15"`` and ``since="2020-01-15"``). Events without a
-        date are dropped by either bound. Multiple actors (recipients) are
+        date are dropped by either bound. ``min_confidence``: only events whose
+        coder confidence is at least this. Multiple actors (recipients) are
         joined with ``"; "``, as are their distinct countries and sectors;
         ``actor`` shows each entity's canonical name, else its text.
         """
@@ -630,6 +631,8 @@ class Store:
                                      m.c.date.startswith(until, autoescape=True)))
         if article_id:
             stmt = stmt.where(a.c.id == article_id)
+        if min_confidence is not None:
+            stmt = stmt.where(m.c.confidence >= float(min_confidence))
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._errors("read"), self.engine.connect() as conn:

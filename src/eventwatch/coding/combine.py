@@ -1,0 +1,198 @@
+"""The model has the last word: rule proposals and model predictions -> the article's events.
+
+The rule coder proposes events (trigger, type, roles, status) and its proposals are a feature
+of the model. The model then labels every word of every codable sentence; a word it labels
+with an event type at or above the threshold becomes an event. Where the rules proposed an
+event on that word, the rules' roles, mode and place are kept (the type is the model's);
+elsewhere the roles, date and place are read off the parse around the word. Rule proposals
+on words the model calls NONE are dropped.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..codebook import PLOVER_MODES
+from ..models import AnnotatedArticle, Entity, Event, Evidence, Trigger
+from .examples import STATUSES, TYPES, SentenceExample, is_word, sentence_units
+from .lexicon import Entry, cameo_for
+from .parse import ParseView, paragraph_of
+from .roles import agrees, entities_of, roles
+from .status import status_of
+from .where_when import DATELINE_TYPES, attribution_of, date_of, dateline_place, place_of, year_of
+
+log = logging.getLogger(__name__)
+
+# Parts of speech that can carry an event (verbs, event nouns, participles tagged ADJ).
+TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN", "AUX"}
+
+
+ROLE_MIN = 0.5  # the role probability at which a word is the head of an actor or recipient
+
+
+def pronoun_entity(ann: AnnotatedArticle, v: ParseView, tok) -> Entity:
+    """A pronoun as the sentence says it, its name, country and sector from the nearest earlier
+    agreeing named entity of this or the previous sentence (light coreference), else unknown."""
+    first = ann.sentences[max(0, tok.sent - 1)].start
+    for ent in sorted(ann.entities, key=lambda e: -e.start):
+        if first <= ent.end <= tok.start and ent.label in ("PERSON", "ORG", "GPE", "NORP") and (
+                ent.name or ent.country or ent.sector):
+            head = next((t for t in reversed(ann.tokens[:tok.i]) if t.start < ent.end), None)
+            if head is not None and agrees(tok, head):
+                return Entity(text=tok.text, start=tok.start, end=tok.end, label=ent.label, name=ent.name,
+                              country=ent.country, sector=ent.sector, kind=ent.kind)
+    return Entity(text=tok.text, start=tok.start, end=tok.end)
+
+
+def model_side(ann: AnnotatedArticle, v: ParseView, tokens, probs: np.ndarray, side: int,
+               proposed: Sequence[Entity] = (), proposal_min: float = 1.1) -> list[Entity]:
+    """The entities whose head words the model gives role ``side`` (1 actor, 2 recipient), and the
+    rules' ``proposed`` entities for that side whose head word the model gives at least
+    ``proposal_min`` (the rules propose roles as they propose events; the model decides)."""
+    out: list[Entity] = []
+    index = {t.i: k for k, t in enumerate(tokens)}
+    for e in proposed:
+        inside = [t for t in tokens if e.start <= t.start < e.end]
+        ids = {t.i for t in inside}
+        head = next((t for t in inside if t.head not in ids or t.head == t.i), None)
+        if head is not None and probs[index[head.i]][side] >= proposal_min:
+            out.append(e)
+    for k, tok in enumerate(tokens):
+        if probs[k][side] < ROLE_MIN or probs[k].argmax() != side:
+            continue
+        if any(o.start <= tok.start < o.end for o in out):
+            continue
+        found = [pronoun_entity(ann, v, tok)] if tok.pos == "PRON" else entities_of(v, [tok])
+        for e in found:
+            if all(not (e.start < o.end and o.start < e.end) for o in out):
+                out.append(e)
+    return out
+
+
+def event_at(ann: AnnotatedArticle, v: ParseView, tok, typ: str, dateline) -> Event:
+    """An event of type ``typ`` on word ``tok``, its fields read off the parse around it."""
+    sent = ann.sentences[tok.sent]
+    text = ann.article.text
+    entry = Entry(lemma=tok.lemma, type=typ, cameo=cameo_for(typ, None) or "")
+    actor, recip = roles(v, tok, entry)
+    years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [year_of(d.value)] if y]
+    status = status_of(v, tok, year_of(ann.article.publication_date), years)
+    date, prec, _ = date_of(v, tok, sent, paragraph_of(text, sent.start))
+    loc = place_of(v, tok, sent, actor + recip, typ)
+    if loc is None and typ in DATELINE_TYPES and dateline is not None and not any(
+            sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
+        loc = dateline
+    return Event(type=typ, trigger=Trigger(text=tok.text, start=tok.start, end=tok.end),
+                 evidence=Evidence(start=sent.start, end=sent.end), status=status, actor=actor,
+                 recipient=recip, date=date, date_precision=prec, location=loc,
+                 attribution=attribution_of(v, tok, sent), cameo=cameo_for(typ, None), coder="model")
+
+
+def retype(ev: Event, typ: str) -> Event:
+    """A rule event under the model's type: the mode and CAMEO code follow the type."""
+    if ev.type == typ:
+        return replace(ev, coder="both")
+    mode = ev.mode if ev.mode in PLOVER_MODES.get(typ, ()) else None
+    return replace(ev, type=typ, mode=mode, cameo=cameo_for(typ, mode), coder="model")
+
+
+def _side(ents: Sequence[Entity]) -> frozenset:
+    return frozenset((e.start, e.end) for e in ents)
+
+
+# The content of a demand, a threat, a refusal or a promise is part of that event, not another one
+# ("urged the junta to release them", "threatened to impose sanctions": DESIGN.md).
+CONTENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+# A clause these join to its head is an event of its own ("after troops shelled the town").
+OWN_CLAUSE_DEPS = {"conj", "advcl", "relcl", "parataxis", "appos"}
+
+
+def governs(v: ParseView, upper, lower) -> bool:
+    """True when ``lower`` sits in the complement of ``upper`` (not in a clause of its own)."""
+    t = lower
+    for _ in range(40):
+        if t.dep in OWN_CLAUSE_DEPS or t.head == t.i:
+            return False
+        t = v.toks[t.head]
+        if t.i == upper.i:
+            return True
+    return False
+
+
+def drop_contents(v: ParseView, events: list[Event]) -> list[Event]:
+    """Events inside the content of a REQUEST/THREATEN/REJECT/AGREE of the same sentence go."""
+    tok_at = {t.start: t for t in v.toks}
+    heads = [(tok_at.get(e.trigger.start), e) for e in events if e.type in CONTENT_TYPES]
+    out = []
+    for e in events:
+        t = tok_at.get(e.trigger.start)
+        if t is not None and any(h is not None and h.i != t.i and governs(v, h, t) for h, _ in heads):
+            continue
+        out.append(e)
+    return out
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type, actor, recipient): the most confident one stays."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.evidence.start, e.type, _side(e.actor), _side(e.recipient), e.status)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    keep = set(map(id, best.values()))
+    return [e for e in events if id(e) in keep]
+
+
+def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold: float,
+            rule_threshold: Optional[float] = None, status_confidence: float = 0.5,
+            role_mode: str = "model", contents: bool = False, actorless: float = 0.85,
+            role_proposal_min: float = 0.1) -> list[Event]:
+    """The article's events: words the model labels as events, with rule fields where they agree."""
+    units: list[SentenceExample] = list(sentence_units(ann, rule_events))
+    if not units:
+        return []
+    preds = model.predict(units)
+    by_start = {}
+    for e in rule_events:
+        by_start.setdefault(e.trigger.start, e)
+    v = ParseView(ann)
+    dateline = dateline_place(ann)
+    out: list[Event] = []
+    for u, pred in zip(units, preds):
+        tp, sp = pred.types, pred.status
+        for k, tok in enumerate(u.tokens):
+            if not is_word(tok) or tok.pos not in TRIGGER_POS:
+                continue
+            j = int(np.argmax(tp[k][1:])) + 1
+            conf = float(tp[k][j])
+            rule = by_start.get(tok.start)
+            if conf < threshold:
+                # a rule proposal needs less of the model's belief in the rule's own type
+                if rule is None or rule_threshold is None:
+                    continue
+                j = TYPES.index(rule.type)
+                conf = float(tp[k][j])
+                if conf < rule_threshold:
+                    continue
+            typ = TYPES[j]
+            ev = retype(rule, typ) if rule is not None else event_at(ann, v, tok, typ, dateline)
+            s = int(np.argmax(sp[k]))
+            if float(sp[k][s]) >= status_confidence and STATUSES[s] != "occurred":
+                ev = replace(ev, status=STATUSES[s])
+            elif ev.status != "occurred" and STATUSES[s] == "occurred" and float(sp[k][s]) >= 0.9:
+                ev = replace(ev, status="occurred")
+            if role_mode != "rules":
+                rp = model.roles(pred, k)
+                actor = model_side(ann, v, u.tokens, rp, 1, ev.actor, role_proposal_min)
+                recip = model_side(ann, v, u.tokens, rp, 2, ev.recipient, role_proposal_min)
+                if role_mode == "model" or not ev.actor:
+                    ev = replace(ev, actor=actor if actor or role_mode == "model" else ev.actor)
+                if role_mode == "model" or not ev.recipient:
+                    ev = replace(ev, recipient=recip if recip or role_mode == "model" else ev.recipient)
+            if not ev.actor and not ev.recipient and conf < actorless:
+                continue  # nobody named on either side: a passing mention more often than an event
+            out.append(replace(ev, confidence=round(conf, 2)))
+    return dedupe(out if contents else drop_contents(v, out))

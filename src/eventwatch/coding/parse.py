@@ -1,0 +1,189 @@
+"""Reading the dependency parse: the one view every coding rule asks its questions through.
+
+After the annotate stage a parse is a flat list of Token records (no spaCy objects cross a stage
+boundary), so children, subtrees, noun-phrase spans and clause depth have to be rebuilt from
+``head`` indices; doing it once here keeps the triggers, roles, status and place rules agreeing
+on what a phrase or a clause is.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import AnnotatedArticle, Entity, Token
+from .lexicon import Entry
+from .wordsets import wordmap, wordset
+
+REPORTING = wordset("reporting")
+# The small model's lemmatizer misses some past tenses ("forgave", "fined" → "fin"): ``lemma_variants``
+# tries this table and the regular inflection rules on the surface form too.
+IRREGULAR = wordmap("irregular")
+# Dependency labels that stay inside a noun phrase (``ParseView.np_span``).
+NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
+           "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
+_DATELINE_ANY = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:, ?[A-Z][\w.'\- ]{0,30}?)?"
+                           r"(?: ?\([A-Za-z .]+\))? ?(?:--?|\u2014|\u2013)(?:\s|$)", re.M)
+
+
+@dataclass
+class Match:
+    token: Token
+    entry: Entry
+    status: str = "occurred"
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+
+
+class ParseView:
+    """Children/sentence lookups over the flat Token list."""
+
+    def __init__(self, ann: AnnotatedArticle):
+        self.ann = ann
+        self.toks = ann.tokens
+        self.children: dict[int, list[Token]] = {}
+        self._doc_country: Optional[str] = None
+        for t in self.toks:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+
+    def context_country(self, t: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
+        """The one state the sentence names (not counting ``exclude`` spans, e.g. the recipient), else
+        the article's most named state."""
+        ann = self.ann
+        sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
+        def states(lo, hi, exclude=exclude):
+            c = Counter()
+            for p in ann.places:
+                if lo <= p.start < hi and p.country and len(p.country) == 3 and not any(
+                        a <= p.start < b for a, b in exclude):
+                    c[p.country] += 1
+            for e in ann.entities:
+                if any(a <= e.start < b for a, b in exclude):
+                    continue
+                if lo <= e.start < hi and e.country and e.kind in ("state", "place") and len(e.country) == 3:
+                    c[e.country] += 1
+            for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
+                c.pop(code, None)
+            return c
+        if sent is not None:
+            c = states(sent.start, sent.end)
+            if len(c) == 1:
+                return next(iter(c))
+        if self._doc_country is None:
+            c = states(0, len(ann.article.text), ())
+            self._doc_country = c.most_common(1)[0][0] if c else ""
+        return self._doc_country or None
+
+    def datelines(self) -> list[tuple[int, int]]:
+        """Character spans of wire datelines ("BANGKOK — ", "GOMA, Congo — ", "KABUL (Reuters) - "),
+        wherever a headline glued before them put them: never part of an actor."""
+        if getattr(self, "_datelines", None) is None:
+            self._datelines = [(m.start(1), m.end()) for m in _DATELINE_ANY.finditer(self.ann.article.text)
+                               if sum(c.isupper() for c in m.group(1)) >= 3]
+        return self._datelines
+
+    def kids(self, t: Token, *deps: str) -> list[Token]:
+        ks = self.children.get(t.i, [])
+        return [k for k in ks if not deps or k.dep in deps]
+
+    def head(self, t: Token) -> Token:
+        return self.toks[t.head]
+
+    def subtree(self, t: Token) -> list[Token]:
+        out, stack = [], [t]
+        while stack:
+            x = stack.pop()
+            out.append(x)
+            stack.extend(self.children.get(x.i, []))
+        return sorted(out, key=lambda x: x.i)
+
+    def np_span(self, t: Token) -> tuple[int, int]:
+        """Token range of the noun phrase headed by t: modifiers and "of"-phrases, no coordination or clauses."""
+        lo = hi = t.i
+        cut_hi = None  # an excluded modifier ("in Amara", a relative clause) ends the span
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            for k in self.children.get(x.i, []):
+                if (k.dep in ("conj", "cc", "relcl", "acl", "advcl", "appos") and x is t) or (
+                        k.dep == "prep" and k.lemma.lower() != "of"):
+                    if x is t and k.i > t.i:
+                        cut_hi = k.i if cut_hi is None else min(cut_hi, k.i)
+                    continue
+                if k.dep == "punct" and k.text not in "()":
+                    continue
+                if k.dep not in NP_KEEP:
+                    continue
+                lo, hi = min(lo, k.i), max(hi, k.i)
+                stack.append(k)
+        if cut_hi is not None and cut_hi <= hi:
+            hi = max(t.i, cut_hi - 1)
+        while hi > lo and self.toks[hi].dep == "punct" and self.toks[hi].text != ")":
+            hi -= 1
+        if self.toks[lo].text == "(":
+            lo += 1
+        return lo, hi
+
+
+def lemma_variants(t: Token) -> list[str]:
+    low = t.text.lower()
+    out = [t.lemma.lower(), low]
+    if low in IRREGULAR:
+        out.insert(0, IRREGULAR[low])
+    if t.pos in ("VERB", "AUX"):
+        for suf in ("ed", "ing"):
+            if low.endswith(suf):
+                stem = low[: -len(suf)]
+                out += [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])
+        if low.endswith("ied"):
+            out.append(low[:-3] + "y")
+        if low.endswith("s"):
+            out += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        out.append(low[:-1])
+    seen, uniq = set(), []
+    for x in out:
+        if x and x not in seen:
+            seen.add(x)
+            uniq.append(x)
+    return uniq
+
+
+def clause_tokens(v: ParseView, t: Token) -> set[int]:
+    """The trigger's clause: the subtree of its nearest verb (or the trigger's verb head for nouns)."""
+    x = t
+    for _ in range(4):
+        if x.pos in ("VERB", "AUX") or x.head == x.i:
+            break
+        x = v.head(x)
+    return {y.i for y in v.subtree(x)}
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, pos)
+    b = text.find("\n\n", pos)
+    return (0 if a < 0 else a + 2, len(text) if b < 0 else b)
+
+
+def to_complement(v: ParseView, x: Token) -> bool:
+    """x is its head's "to"-complement (parsed xcomp, or advcl with "to")."""
+    return x.dep == "xcomp" or (x.dep in ("advcl", "ccomp") and any(
+        k.dep == "aux" and k.lemma.lower() == "to" for k in v.kids(x)))
+
+
+def depth(v: ParseView, t: Token) -> int:
+    """Hops from the sentence root, not counting reporting verbs ("X said Y arrested Z": arrested is 0)."""
+    d, x = 0, t
+    for _ in range(30):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if not (h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis")):
+            # a nominal event as subject ("the arrest of X was condemned") is as central as its verb
+            d += 1 if x.dep not in ("conj", "nsubj", "nsubjpass") else 0
+        x = h
+    return d

@@ -1,0 +1,303 @@
+"""When, where and according to whom: the date, place and source of one event.
+
+An article names many dates and places; an event's own are the ones its clause attaches to
+("arrested in Goma on Tuesday"), not the nearest in the text, and the publication date or the
+wire dateline only stand in when the sentence names none. Attribution is kept with them because
+it answers the same question of provenance: who says this happened.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional
+
+from ..models import AnnotatedArticle, Entity, Place, Sentence, Token
+from .parse import REPORTING, ParseView, clause_tokens
+from .wordsets import wordset
+
+log = logging.getLogger(__name__)
+
+LOCATIVE = wordset("locative")
+SETTLEMENT = wordset("settlement")
+DIRECTION = wordset("direction")
+FACILITY = wordset("facility")
+PARTITIVE = wordset("partitive")
+MOTION = wordset("motion")
+LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
+# Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
+TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+# Physical events that happen where the reporter files from when the sentence names no place.
+DATELINE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+# A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
+
+
+def year_of(value: Optional[str]) -> Optional[int]:
+    """The year of an ISO date string ("2021-06-01" → 2021), else None."""
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def date_of(v: ParseView, t: Token, sent: Sentence, para: tuple[int, int]):
+    """(value, precision, mention) — nearest date in the clause, else the sentence, else the paragraph."""
+    ann = v.ann
+    in_sent = [d for d in ann.dates if sent.start <= d.start < sent.end and d.value]
+    if in_sent:
+        clause = clause_tokens(v, t)
+        tok_at = {tok.start: tok.i for tok in v.toks[sent.token_start:sent.token_end]}
+        def key(d):
+            first = tok_at.get(d.start)
+            return (0 if first is not None and first in clause else 1, abs(d.start - t.start))
+        d = min(in_sent, key=key)
+        return d.value, d.precision, d
+    in_para = [d for d in ann.dates if para[0] <= d.start < para[1] and d.value and d.precision in ("day", "month")]
+    if in_para:
+        d = min(in_para, key=lambda d: abs(d.start - t.start))
+        return d.value, d.precision, d
+    pub = ann.article.publication_date
+    if pub:
+        return pub[:10], "publication", None
+    return None, None, None
+
+
+def _place_tokens(v: ParseView, sent: Sentence, start: int, end: int) -> Optional[Token]:
+    """The syntactic head of the tokens in [start, end): the one whose head lies outside the span."""
+    toks = [x for x in v.toks[sent.token_start:sent.token_end] if start <= x.start and x.end <= end]
+    if not toks:
+        return None
+    ids = {x.i for x in toks}
+    heads = [x for x in toks if x.head not in ids or x.head == x.i]
+    return heads[-1] if heads else toks[-1]
+
+
+def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> list[Place]:
+    """Proper names the place annotator missed but the syntax marks as places: "the village of Ashmi",
+    "Aziziyah district", "the town of Bakwa"."""
+    out = []
+    text = v.ann.article.text
+    for t in v.toks[sent.token_start:sent.token_end]:
+        if t.pos != "PROPN" or any(a <= t.start < b for a, b in known):
+            continue
+        if t.dep == "compound" and v.head(t).pos == "PROPN":
+            continue  # part of a longer name: its head is checked
+        nxt = v.toks[t.i + 1] if t.i + 1 < sent.token_end else None
+        if nxt is not None and nxt.head == t.head and nxt.dep == t.dep == "compound" and (
+                nxt.pos == "PROPN" or nxt.text == "-"):
+            continue  # "al-Nour school": the name's last word is checked, with the words before it
+        h = v.head(t)
+        ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
+              and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
+              (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC")) or
+              (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
+               and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
+               and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
+              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN") or (
+              t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
+        if not ok:
+            continue
+        lo = t.i
+        span = {t.i}
+        # "al-Nour", "Tel Abyad": name tokens (and hyphens) to the left that hang inside the name
+        while lo - 1 >= sent.token_start:
+            p = v.toks[lo - 1]
+            if (p.pos == "PROPN" or p.text in ("-", "\u2010")) and (p.head in span or p.head == t.head) and p.dep in (
+                    "compound", "punct", "nmod", "amod", "hmod", "hyph"):
+                lo -= 1
+                span.add(p.i)
+            else:
+                break
+        while lo < t.i and not v.toks[lo].text[:1].isalnum():
+            lo += 1
+        s, e = v.toks[lo].start, t.end
+        out.append(Place(text=text[s:e], start=s, end=e))
+        known.append((s, e))
+    return out
+
+
+def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
+    """Climb a place's own noun phrase ("Syria's Aleppo province", "the city of Fallujah") to the token
+    that attaches it to the clause; the second value ranks the place within one phrase (0: the named
+    head, an "of"/apposition name or the name of a settlement/site, "Aziziyah district"; 1: a possessive
+    container; 2: the modifier of a thing that is not a place, "a U.S. airstrike")."""
+    x, rank = h, 0.0
+    for _ in range(8):
+        hd = v.head(x)
+        if hd.i == x.i:
+            break
+        if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
+            if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT | FACILITY and rank == 0:
+                rank = 2
+            x = hd
+        elif x.dep == "poss":
+            rank = max(rank, 1) if rank != 2 else 2
+            x = hd
+        elif x.dep == "appos" and hd.pos in ("NOUN", "PROPN"):
+            x = hd
+        elif x.dep == "pobj" and hd.lemma.lower() == "of" and v.head(hd).pos in ("NOUN", "PROPN", "ADV", "ADJ"):
+            x = v.head(hd)
+        else:
+            break
+    return x, rank
+
+
+def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: Optional[str] = None
+             ) -> Optional[Place]:
+    """Where the event happened: the place in a locative phrase ("in", "near", "outside", "at" ...)
+    attached to the trigger, else to its objects/adjuncts, else to the clause that governs it; the
+    place itself when it is the object of a territorial act ("captured Badme"); a place that is part
+    of an actor's name or sits in another clause is not the event's. None when the sentence names none
+    for this event (the article's dateline only for physical events, see ``dateline_place``)."""
+    ann = v.ann
+    text = ann.article.text
+    places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
+    known = [(pl.start, pl.end) for pl in places] + [(a.start, a.end) for a in actors if a.country]
+    places = places + _extra_places(v, sent, known)
+    # the trigger's own phrase: its subtree without embedded clauses (relative clauses, other verbs)
+    sub, conj_side, stack = {}, set(), [(t, 0)]
+    while stack:
+        y, d = stack.pop()
+        sub[y.i] = d
+        for k in v.kids(y):
+            if k.pos in ("VERB", "AUX") and k.dep in ("relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj"):
+                if k.dep == "conj" and y is t:
+                    conj_side.add(k.i)  # "was shot and killed in X": a conjoined verb's own place
+                continue
+            stack.append((k, d + 1))
+    subj_side = set()
+    for k in v.kids(t, "nsubj", "nsubjpass", "csubj", "agent"):
+        subj_side |= {y.i for y in v.subtree(k)}
+    # the trigger's governing clauses: "X shot and killed", "In Gaza, ... marched to protest"
+    govern, x = [], t
+    for _ in range(4):
+        if x.head == x.i or x.dep not in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pobj", "prep",
+                                          "dobj", "nsubj", "nsubjpass", "dep", "parataxis"):
+            break
+        x = v.head(x)
+        if x.pos in ("VERB", "AUX"):
+            govern.append(x)
+            if x.dep not in ("conj", "xcomp", "dep"):
+                break
+    cands = []
+    for pl in places:
+        h = _place_tokens(v, sent, pl.start, pl.end)
+        if h is None:
+            continue
+        np_head, rank = _anchor(v, h)
+        if rank < 0:
+            continue
+        head_lemma = np_head.lemma.lower()
+        obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
+            typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
+            (rank == 0 and ((np_head.i == h.i and (pl.feature or h.ent_type in ("LOC", "FAC"))
+                             and h.ent_type != "PERSON") or head_lemma in SETTLEMENT | PARTITIVE)) or
+            # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
+            (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
+        if rank == 2 and pl.feature == "country":
+            continue  # "a U.S. airstrike", "the SDF shelling": who, not where
+        attach = None
+        ref = 0.0
+        if obj_of_trigger:
+            score = 0.0  # "captured Badme": the object itself (ties with a locative phrase go to the nearer)
+        else:
+            y = np_head
+            motion = t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")
+            if y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
+                prep = v.head(y)
+                if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
+                    continue
+                attach = v.head(prep)
+            elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
+                attach = v.head(y)  # "an ambush north of Karbala"
+                ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
+            elif y.lemma.lower() in DIRECTION and y.dep == "pobj" and v.head(y).lemma.lower() in LOCATIVE_ALL:
+                attach = v.head(v.head(y))
+                ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
+            else:
+                continue
+            # a direction word between ("north of X") or a settlement noun may itself hang off a prep
+            while attach.lemma.lower() in DIRECTION | SETTLEMENT and attach.dep in ("advmod", "npadvmod") \
+                    and attach.head != attach.i:
+                attach = v.head(attach)
+            if attach.i == t.i:
+                score = 0.0
+            elif attach.i in sub:
+                score = (1.5 if attach.i in subj_side else 1.0) + 0.01 * sub[attach.i]
+            elif attach in govern:
+                score = 2.0
+            elif attach.i in conj_side:
+                score = 2.5
+            else:
+                score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
+            # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
+            score += ref
+        own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
+        if rank == 0:
+            own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
+        cands.append([score, rank, 1 if pl.feature == "country" else 0, abs(pl.start - t.start), pl, attach, own])
+    # "Manger Square in nearby Bethlehem", "Taji, just north of Baghdad", "Lubumbashi in Shaba province":
+    # a place whose phrase hangs off another candidate is its container or reference point
+    for c in cands:
+        x = c[5]
+        for _ in range(3):
+            if x is None:
+                break
+            host = next((o for o in cands if o is not c and x.i in o[6]), None)
+            if host is not None:
+                c[0] = max(c[0], host[0]) + 0.3
+                break
+            x = v.head(x) if x.lemma.lower() in DIRECTION and x.head != x.i else None
+    if not cands:
+        return None
+    return min(cands, key=lambda c: tuple(c[:4]))[4]
+
+
+def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:
+    """The place of a wire dateline ("KABUL, May 3 (Reuters) -", "BEIRUT \u2014") at the article start."""
+    text = ann.article.text
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    s, e = m.start(1), m.end(1)
+    word = text[s:e].strip()
+    if not word or not word.replace(" ", "").replace(".", "").isupper() and "," not in text[e:m.end()]:
+        return None
+    pl = next((pl for pl in ann.places if pl.start < e and s <= pl.start), None)
+    if pl is not None and pl.name:
+        return pl
+    try:
+        from ..annotate.places import resolve_place
+        r = resolve_place(word.title())
+    except Exception:  # the gazetteer is the annotate stage's: no dateline rather than no events
+        log.debug("dateline lookup failed", exc_info=True)
+        return pl
+    if r is None:
+        return pl
+    return Place(text=text[s:s + len(word)], start=s, end=s + len(word), name=r.name, country=r.country,
+                 lat=r.lat, lon=r.lon, feature=r.feature)
+
+
+def attribution_of(v: ParseView, t: Token, sent: Sentence) -> Optional[str]:
+    """Who reports the event: "according to X", or the subject of a reporting verb governing the trigger."""
+    ann = v.ann
+    for tok in v.toks[sent.token_start:sent.token_end - 1]:
+        if tok.text.lower() == "according" and v.toks[tok.i + 1].text.lower() == "to":
+            objs = v.kids(v.toks[tok.i + 1], "pobj")
+            if objs:
+                lo, hi = v.np_span(objs[0])
+                return ann.article.text[v.toks[lo].start:v.toks[hi].end]
+    x = t
+    for _ in range(6):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis", "conj", "xcomp", "advcl") and h.i != t.i:
+            subj = v.kids(h, "nsubj")
+            if subj:
+                lo, hi = v.np_span(subj[0])
+                text = ann.article.text[v.toks[lo].start:v.toks[hi].end]
+                if subj[0].pos != "PRON":
+                    return text
+            return None
+        x = h
+    return None

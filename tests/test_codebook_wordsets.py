@@ -1,0 +1,68 @@
+"""The coder's word lists as data: the shipped file loads; a bad line is named in the error."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.codebook import builtin_path
+from eventwatch.coding.wordsets import load_wordsets, load_wordsets_file, wordmap, wordset
+from eventwatch.errors import CodebookError
+
+
+def test_wordsets_shipped_file_loads():
+    ws = load_wordsets()
+    assert ws.version == 1 and ws.path == str(builtin_path("wordsets.yaml"))
+    assert "say" in wordset("reporting") and "town" in wordset("settlement")
+    assert wordmap("irregular")["forgave"] == "forgive"
+
+
+@pytest.mark.parametrize("name,word", [
+    ("locative", "on"),     # YAML 1.1 reads a bare on/off as a boolean: the file quotes them
+    ("locative_more", "off"),
+    ("future_aux", "'ll"),
+    ("neg_subjects", "no-one"),
+])
+def test_wordsets_shipped_words_survive_yaml(name, word):
+    assert word in wordset(name)
+
+
+def test_wordsets_every_shipped_word_is_a_stripped_string():
+    ws = load_wordsets()
+    assert all(isinstance(w, str) and w == w.strip() and w for s in ws.sets.values() for w in s)
+
+
+@pytest.mark.parametrize("body,line,msg", [
+    ("reporting: say\n", 3, "must be a list"),
+    ("reporting: [say, 3]\n", 3, "3 is not a word"),
+    ("reporting:\n  - say\n  - [tell]\n", 5, "is not a word"),
+    ("locative: [in, on]\n", 3, "True is not a word"),
+    ("reporting:\n  - say\n  - ' tell'\n", 5, "is not a word"),
+    ("irregular:\n  forgave: forgive\n  fought: 7\n", 5, "7 is not a word"),
+    ("reporting: [say]\nreporting: [tell]\n", 4, "duplicate key"),
+])
+def test_wordsets_bad_entry_names_file_and_line(tmp_path, body, line, msg):
+    p = tmp_path / "mine.yaml"
+    p.write_text("version: 1\nspeech: [comment]\n" + body)
+    with pytest.raises(CodebookError) as err:
+        load_wordsets_file(p)
+    assert f"mine.yaml:{line}:" in str(err.value) and msg in str(err.value)
+
+
+def test_wordsets_missing_version_rejected(tmp_path):
+    p = tmp_path / "w.yaml"
+    p.write_text("reporting: [say]\n")
+    with pytest.raises(CodebookError, match="w.yaml:1: missing 'version'"):
+        load_wordsets_file(p)
+
+
+@pytest.mark.parametrize("ask,msg", [
+    (lambda ws: ws.words("reportin"), "unknown word set 'reportin'"),
+    (lambda ws: ws.words("irregular"), "a mapping, not a list 'irregular'"),
+    (lambda ws: ws.mapping("reporting"), "a list, not a mapping 'reporting'"),
+])
+def test_wordsets_unknown_name_asked_for_names_file(tmp_path, ask, msg):
+    p = tmp_path / "w.yaml"
+    p.write_text("version: 1\nreporting: [say]\nirregular: {forgave: forgive}\n")
+    ws = load_wordsets_file(p)
+    with pytest.raises(CodebookError) as err:
+        ask(ws)
+    assert str(err.value).startswith(f"{p}: ") and msg in str(err.value)

@@ -1,0 +1,140 @@
+"""The learned event model: examples, artefact, determinism, and the model's last word."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED, FakeEventModel
+from eventwatch.coding import combine as combine_mod
+from eventwatch.coding.examples import (IGNORE, STATUSES, TYPE_INDEX, TYPES, TrainingDataError, data_sha256,
+                                        head_token, label_units, read_articles, sentence_units)
+from eventwatch.coding.artefact import MODEL_DIR, WEIGHTS_FILE, read_meta
+from eventwatch.coding.patterns import code_patterns
+from eventwatch.models import Article, Token
+
+TRAIN_FILES = sorted((ROOT / "data" / "annotations").glob("train-*.jsonl"))
+POOL = SHARED / "corpus" / "voa" / "pool-articles.jsonl"
+
+
+def _tok(i, text, start, head, pos="NOUN", dep="dep", sent=0):
+    return Token(i=i, text=text, start=start, end=start + len(text), lemma=text.lower(), pos=pos, tag="",
+                 dep=dep, head=head, sent=sent)
+
+
+@pytest.mark.parametrize("span,expect", [
+    ((0, 6), "threats"),      # the head of "threats of Washington sanctions"
+    ((11, 21), "Washington"),  # one word
+    ((0, 32), "threats"),
+])
+def test_examples_head_token_is_the_span_head(span, expect):
+    toks = [_tok(0, "threats", 0, 0, dep="ROOT"), _tok(1, "of", 8, 0, pos="ADP"),
+            _tok(2, "Washington", 11, 3, pos="PROPN"), _tok(3, "sanctions", 22, 1)]
+    assert head_token(toks, *span).text == expect
+
+
+def test_examples_label_units_marks_trigger_type_status_and_roles(annotated):
+    text = "Police arrested twelve protesters in Dhaka on Monday. The weather was warm."
+    ann = annotated(text)
+    units = list(sentence_units(ann, []))
+    s = text.index("arrested")
+    gold = [{"type": "COERCE", "status": "occurred", "trigger": {"char_start": s, "char_end": s + 8},
+             "actor": [{"char_start": 0, "char_end": 6}],
+             "recipient": [{"char_start": text.index("twelve"), "char_end": text.index(" in")}]}]
+    label_units(units, gold)
+    first = units[0]
+    k = first.words.index("arrested")
+    assert first.labels[k] == TYPE_INDEX["COERCE"]
+    assert first.status[k] == STATUSES.index("occurred")
+    assert [lab for j, lab in enumerate(first.labels) if j != k and lab != IGNORE] == \
+        [0] * (sum(1 for lab in first.labels if lab != IGNORE) - 1)
+    (trig, actors, recips), = first.roles
+    assert trig == k and first.words[actors[0]] == "Police" and first.words[recips[0]] == "protesters"
+    assert all(lab in (0, IGNORE) for lab in units[1].labels)  # an annotated article's other sentences are negatives
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("not json\n", "not an annotated article"),
+    ('{"id": "x", "text": "t"}\n', "not an annotated article"),
+])
+def test_examples_read_articles_names_the_bad_line(tmp_path, content, needle):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"id": "ok", "text": "t", "expected": {"events": []}}\n' + content)
+    with pytest.raises(TrainingDataError, match=rf"bad.jsonl:2: {needle}"):
+        read_articles([p])
+
+
+def test_examples_data_hash_changes_with_the_bytes(tmp_path):
+    a = tmp_path / "a.jsonl"
+    a.write_text("1\n")
+    h1 = data_sha256([a])
+    a.write_text("2\n")
+    assert data_sha256([a]) != h1
+
+
+def test_model_artefact_is_small_and_records_its_data():
+    meta = read_meta()
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert (MODEL_DIR / WEIGHTS_FILE).is_file() and size < 5_000_000
+    assert meta["types"] == list(TYPES) and meta["statuses"] == list(STATUSES)
+    assert len(meta["data_sha256"]) == 64 and meta["data_files"]
+
+
+@pytest.mark.shared
+def test_model_artefact_matches_its_training_data_hash(shared_dir):
+    meta = read_meta()
+    files = {p.name: p for p in TRAIN_FILES + [POOL]}
+    assert sorted(files) == sorted(meta["data_files"]), "model trained on other files: run `make model`"
+    assert data_sha256(files.values()) == meta["data_sha256"], "training data changed: run `make model`"
+
+
+def test_combine_model_none_drops_the_rules_events(annotated):
+    ann = annotated("Police arrested twelve protesters in Dhaka on Monday.")
+    rules = code_patterns(ann)
+    assert rules, "the rule coder proposes the arrest"
+    assert combine_mod.combine(ann, rules, FakeEventModel({}), threshold=0.5) == []
+
+
+@pytest.mark.parametrize("word,typ", [("arrested", "COERCE"), ("arrested", "ASSAULT")])
+def test_combine_model_type_wins_and_keeps_rule_roles(annotated, word, typ):
+    ann = annotated("Police arrested twelve protesters in Dhaka on Monday.")
+    rules = code_patterns(ann)
+    evs = combine_mod.combine(ann, rules, FakeEventModel({word: (typ, 0.9)}), threshold=0.5, role_mode="rules")
+    assert [(e.type, e.trigger.text) for e in evs] == [(typ, word)]
+    assert evs[0].actor == rules[0].actor and evs[0].confidence == 0.9
+    assert evs[0].coder == ("both" if typ == rules[0].type else "model")
+
+
+def test_combine_model_finds_events_the_rules_missed(annotated):
+    ann = annotated("The envoy scolded the junta over the crackdown.")
+    evs = combine_mod.combine(ann, [], FakeEventModel({"scolded": ("ACCUSE", 0.9)}), threshold=0.5)
+    assert [(e.type, e.coder) for e in evs] == [("ACCUSE", "model")]
+    assert evs[0].evidence.start == 0 and evs[0].date_precision == "publication"
+
+
+@pytest.mark.slow
+def test_model_shipped_codes_a_plain_arrest():
+    from eventwatch import extract
+
+    rec = extract("Police in Dhaka arrested twelve garment workers on Monday, a union leader said.",
+                  published="2024-05-06")
+    (ev,) = [e for e in rec["events"] if e["type"] == "COERCE"]
+    assert ev["trigger"]["text"] == "arrested" and ev["status"] == "occurred"
+    assert "Police" in ev["actor"][0]["text"] and "workers" in ev["recipient"][0]["text"]
+    assert 0.5 <= ev["confidence"] <= 1.0
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path):
+    from eventwatch.coding.model import ModelConfig
+    from eventwatch.coding.training import TrainConfig, train
+
+    recs = [json.loads(line) for line in TRAIN_FILES[0].read_text().splitlines()[:3]]
+    data = tmp_path / "train-tiny.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    cfg, tc = ModelConfig(layers=1), TrainConfig(epochs=1)
+    m1 = train([data], out=tmp_path / "m1", cfg=cfg, tc=tc)
+    m2 = train([data], out=tmp_path / "m2", cfg=cfg, tc=tc)
+    assert m1["data_sha256"] == m2["data_sha256"] == data_sha256([data])
+    assert (tmp_path / "m1" / WEIGHTS_FILE).read_bytes() == (tmp_path / "m2" / WEIGHTS_FILE).read_bytes()

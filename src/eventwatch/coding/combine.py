@@ -16,13 +16,13 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..codebook import PLOVER_MODES
-from ..models import AnnotatedArticle, Entity, Event, Evidence, Trigger
+from ..models import AnnotatedArticle, Entity, Event
 from .examples import STATUSES, TYPES, SentenceExample, is_word, sentence_units
 from .lexicon import Entry, cameo_for
 from .parse import ParseView, paragraph_of
-from .roles import agrees, entities_of, roles
-from .status import status_of
-from .where_when import DATELINE_TYPES, attribution_of, date_of, dateline_place, place_of, year_of
+from .patterns import event_at as rule_event_at
+from .roles import agrees, entities_of
+from .where_when import dateline_place, year_of
 
 log = logging.getLogger(__name__)
 
@@ -73,22 +73,14 @@ def model_side(ann: AnnotatedArticle, v: ParseView, tokens, probs: np.ndarray, s
 
 
 def event_at(ann: AnnotatedArticle, v: ParseView, tok, typ: str, dateline) -> Event:
-    """An event of type ``typ`` on word ``tok``, its fields read off the parse around it."""
+    """An event of type ``typ`` on word ``tok`` that the rules did not propose, its fields read off
+    the parse as the rule coder reads them."""
     sent = ann.sentences[tok.sent]
-    text = ann.article.text
-    entry = Entry(lemma=tok.lemma, type=typ, cameo=cameo_for(typ, None) or "")
-    actor, recip = roles(v, tok, entry)
     years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [year_of(d.value)] if y]
-    status = status_of(v, tok, year_of(ann.article.publication_date), years)
-    date, prec, _ = date_of(v, tok, sent, paragraph_of(text, sent.start))
-    loc = place_of(v, tok, sent, actor + recip, typ)
-    if loc is None and typ in DATELINE_TYPES and dateline is not None and not any(
-            sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
-        loc = dateline
-    return Event(type=typ, trigger=Trigger(text=tok.text, start=tok.start, end=tok.end),
-                 evidence=Evidence(start=sent.start, end=sent.end), status=status, actor=actor,
-                 recipient=recip, date=date, date_precision=prec, location=loc,
-                 attribution=attribution_of(v, tok, sent), cameo=cameo_for(typ, None), coder="model")
+    ev = rule_event_at(ann, v, tok, Entry(lemma=tok.lemma, type=typ, cameo=cameo_for(typ, None) or ""), sent,
+                       dateline, pub_year=year_of(ann.article.publication_date), years=years,
+                       para=paragraph_of(ann.article.text, sent.start))
+    return replace(ev, cameo=cameo_for(typ, None), coder="model")
 
 
 def retype(ev: Event, typ: str) -> Event:

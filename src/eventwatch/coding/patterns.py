@@ -39,6 +39,25 @@ ASPECTUAL = wordset("aspectual")
 BOILERPLATE_RE = re.compile(r"\b(subscribe|sign up|newsletter|by submitting|privacy policy|donate now)\b", re.I)
 
 
+def event_at(ann: AnnotatedArticle, v: ParseView, t: Token, e: Entry, sent: Sentence, dateline, *,
+             pub_year, years: list[int], para: tuple[int, int]) -> Event:
+    """An event of entry ``e`` on word ``t``: roles, status, date, place and attribution read off
+    the parse around it (the rule coder's and the event model's events alike)."""
+    actor, recip = roles(v, t, e)
+    date, prec, _ = date_of(v, t, sent, para)
+    loc = place_of(v, t, sent, actor + recip, e.type)
+    if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
+            sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
+        loc = dateline  # "KABUL, May 3 (Reuters) - Police arrested ...": the dateline's city
+    return Event(
+        type=e.type, mode=e.mode, trigger=Trigger(text=t.text, start=t.start, end=t.end),
+        evidence=Evidence(start=sent.start, end=sent.end), status=status_of(v, t, pub_year, years),
+        actor=actor, recipient=recip, date=date, date_precision=prec, location=loc,
+        attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
+        confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
+    )
+
+
 def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: bool = True) -> list[Event]:
     """The pattern coder's events for one article (``prune``: per sentence, only the main predications)."""
     lex = lex or load_lexicon()
@@ -63,20 +82,8 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 continue
             if not_an_event_noun(v, t):
                 continue
-            actor, recip = roles(v, t, e)
-            status = status_of(v, t, pub_year, years)
-            date, prec, _ = date_of(v, t, sent, para)
-            loc = place_of(v, t, sent, actor + recip, e.type)
-            if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
-                    sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
-                loc = dateline  # "KABUL, May 3 (Reuters) - Police arrested ...": the dateline's city
-            ev = Event(
-                type=e.type, mode=e.mode, trigger=Trigger(text=t.text, start=t.start, end=t.end),
-                evidence=Evidence(start=sent.start, end=sent.end), status=status,
-                actor=actor, recipient=recip, date=date, date_precision=prec, location=loc,
-                attribution=attribution_of(v, t, sent), cameo=e.cameo, context=list(e.context),
-                confidence=round(0.6 + 0.1 * min(e.specificity, 2) + (0.1 if actor else 0), 2), coder="pattern",
-            )
+            ev = event_at(ann, v, t, e, sent, dateline, pub_year=pub_year, years=years, para=para)
+            status, actor = ev.status, ev.actor
             if ev.type == "COERCE" and ev.mode in ("arrest", "seize") and _takes_territory(v, t):
                 # "rebels captured Badme / half of Chad": taking territory is force (CAMEO 192), not an arrest
                 ev.type, ev.mode, ev.cameo = "ASSAULT", None, "192"

@@ -62,3 +62,7 @@ class CodebookError(EventwatchError):
 
 class StoreError(EventwatchError):
     """The database could not be opened, migrated or written."""
+
+
+class ExportError(EventwatchError):
+    """An export or report could not be written: the message names the output path."""

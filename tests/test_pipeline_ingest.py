@@ -1,4 +1,4 @@
-"""The ingest runner (``eventwatch.pipeline.ingest``): sources -> store, one document at a time.
+"""The ingest runner (``eventwatch.runner.ingest``): sources -> store, one document at a time.
 
 The runner's bookkeeping is tested against a small in-memory store (no
 database, no spaCy where annotation is not needed); the end-to-end cases run on
@@ -14,7 +14,7 @@ import pytest
 
 from eventwatch import pipeline
 from eventwatch.models import Extraction, Skip
-from eventwatch.pipeline import IngestSummary, ingest
+from eventwatch.runner import IngestSummary, ingest
 
 STORIES = [
     "Police in Dhaka arrested twelve opposition activists on Monday, a party spokesman said.",

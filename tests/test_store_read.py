@@ -6,7 +6,7 @@ import pytest
 from test_store_support import HK_TEXT, hk_extraction, plain_extraction
 
 from eventwatch.store import Store
-from eventwatch.store.store import ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS
+from eventwatch.store.store import ARTICLE_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS
 
 
 def _approx_equal(a, b, path="$"):
@@ -80,8 +80,8 @@ def test_load_returns_full_records(db_url):
 
 
 def test_events_frame_columns_and_evidence(store):
-    frame = store.events(article_id="doc-1")
-    assert list(frame.columns) == EVENT_COLUMNS
+    frame = store.mentions(article_id="doc-1")
+    assert list(frame.columns) == MENTION_COLUMNS
     assert list(frame["type"]) == ["REJECT", "ASSAULT", "THREATEN"]
     ext = hk_extraction()
     for (_, row), ev in zip(frame.iterrows(), ext.events):
@@ -109,7 +109,7 @@ def test_events_evidence_non_ascii(db_url):
     shifted = hk_extraction("uni", text=text)
     with Store(db_url) as store:
         store.add(shifted)
-        frame = store.events()
+        frame = store.mentions()
     assert list(frame["evidence"]) == [
         text[e.evidence.start:e.evidence.end] for e in shifted.events
     ]
@@ -122,35 +122,35 @@ def test_events_multiple_actors_joined(db_url):
     ev.actor = ev.actor + [ext.entities[0]]  # police and the Belarusian government
     with Store(db_url) as store:
         store.add(ext)
-        row = store.events(type="assault").iloc[0]
+        row = store.mentions(type="assault").iloc[0]
         assert row["actor"] == "Lithuanian Police; Government of Belarus"
         assert row["actor_country"] == "LTU; BLR"
         assert row["actor_sector"] == "COP; GOV"
-        assert len(store.events(country="blr", type="ASSAULT")) == 1
+        assert len(store.mentions(country="blr", type="ASSAULT")) == 1
 
 
 def test_events_filter_type(store):
-    assert len(store.events()) == 6
-    assert list(store.events(type="assault")["type"]) == ["ASSAULT", "ASSAULT"]
-    assert store.events(type="AID").empty
-    assert list(store.events(type="AID").columns) == EVENT_COLUMNS
+    assert len(store.mentions()) == 6
+    assert list(store.mentions(type="assault")["type"]) == ["ASSAULT", "ASSAULT"]
+    assert store.mentions(type="AID").empty
+    assert list(store.mentions(type="AID").columns) == MENTION_COLUMNS
 
 
 def test_events_filter_country_actor_or_recipient(store):
-    usa = store.events(country="USA")
+    usa = store.mentions(country="USA")
     assert list(usa["type"]) == ["THREATEN", "THREATEN"]
-    ngo = store.events(country="NGO")  # only ever a recipient
+    ngo = store.mentions(country="NGO")  # only ever a recipient
     assert list(ngo["type"]) == ["REJECT", "REJECT"]
-    chn = store.events(country="BLR")  # REJECT actor, THREATEN recipient
+    chn = store.mentions(country="BLR")  # REJECT actor, THREATEN recipient
     assert sorted(chn["type"]) == ["REJECT", "REJECT", "THREATEN", "THREATEN"]
-    assert store.events(country="FRA").empty
-    assert store.events(country="%").empty
+    assert store.mentions(country="FRA").empty
+    assert store.mentions(country="%").empty
 
 
 def test_events_filter_since_until(store):
     # doc-1 dates: 2020-01-12, 2019-11-22, 2020-01; doc-2: 2020, 2019-12-02, 2020-01
     def dates(**kw):
-        return sorted(store.events(**kw)["date"])
+        return sorted(store.mentions(**kw)["date"])
 
     assert dates(since="2020-01-01") == ["2020", "2020-01", "2020-01", "2020-01-12"]
     assert dates(since="2020-01-13") == ["2020", "2020-01", "2020-01"]  # coarser dates overlap the bound
@@ -163,9 +163,9 @@ def test_events_filter_since_until(store):
 
 
 def test_events_filter_article_and_limit(store):
-    assert set(store.events(article_id="doc-2")["article_id"]) == {"doc-2"}
-    assert len(store.events(limit=2)) == 2
-    assert store.events(article_id="fr-1").empty
+    assert set(store.mentions(article_id="doc-2")["article_id"]) == {"doc-2"}
+    assert len(store.mentions(limit=2)) == 2
+    assert store.mentions(article_id="fr-1").empty
 
 
 def test_quotes_frame_and_filters(store):
@@ -207,7 +207,7 @@ def test_articles_frame_and_filters(store):
 def test_articles_empty_store(db_url):
     with Store(db_url) as store:
         assert list(store.articles().columns) == ARTICLE_COLUMNS
-        assert store.articles().empty and store.events().empty and store.quotes().empty and store.skips().empty
+        assert store.articles().empty and store.mentions().empty and store.quotes().empty and store.skips().empty
 
 
 def test_extraction_round_trip_keeps_quote_segments(db_url):

@@ -65,7 +65,7 @@ def ingest(
 
     Example: eventwatch ingest samples/articles samples/feeds --published 2024-05-06
     """
-    from ..pipeline import ingest as run_ingest
+    from ..runner import ingest as run_ingest
 
     err = stderr()
     show_progress = not quiet and not as_json and sys.stderr.isatty()

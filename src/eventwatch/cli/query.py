@@ -67,7 +67,7 @@ def events(
     Example: eventwatch events --type PROTEST --since 2024-01-01 --format csv
     """
     with open_store(db) as store:
-        df = store.events(type=type.upper() if type else None, country=country.upper() if country else None,
+        df = store.mentions(type=type.upper() if type else None, country=country.upper() if country else None,
                           since=since, until=until, article_id=article, min_confidence=min_confidence, limit=limit)
     write_frame(df, fmt, title="events",
                 columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger"],

@@ -130,3 +130,39 @@ class FakeEventModel:
         r = np.zeros((len(pred.types), 3))
         r[:, 0] = 1.0
         return r
+
+
+def make_event(i: int, *, mentions: int = 2) -> dict:
+    """One resolved event as ``Store.iter_events`` yields it (the contract of issue 10), numbered ``i``."""
+    types = [("COERCE", "arrest", "173"), ("PROTEST", "demo", "141"), ("REJECT", None, "12"), ("AID", None, None)]
+    typ, mode, cameo = types[i % len(types)]
+    ms = []
+    for k in range(mentions):
+        start = 40 * k + i % 7
+        ms.append({"mention_id": f"m{i}-{k}", "article_id": f"art-{i}-{k}", "url": f"https://news-{k}.example/{i}",
+                   "title": f"Story {i} <b>{k}</b>", "publisher": f"news-{k}.example",
+                   "publication_date": "2020-01-13", "trigger": "arrested",
+                   "evidence": f"Police arrested activist {i}, the group said.\tTab, \"quote\"\nnext line",
+                   "evidence_start": start, "evidence_end": start + 38, "attribution": "the group",
+                   "dup_group": f"art-{i}-0"})
+    return {
+        "event_id": f"ev{i}", "type": typ, "mode": mode, "status": "occurred",
+        "context": ["human_rights", "repression"] if i % 2 else [],
+        "date": ["2020-01-13", "2020-01", "2020", None][i % 4], "date_precision": ["day", "month", "year", None][i % 4],
+        "place": {"name": "Hong Kong", "country": "HKG", "lat": 22.28, "lon": 114.16} if i % 3 else None,
+        "actor": [{"name": "Hong Kong Police Force", "text": "police", "country": "HKG", "sector": "COP",
+                   "actor_id": "Q1056358"}],
+        "recipient": [{"name": "Kenneth Roth", "text": "Roth", "country": "USA", "sector": "NGO", "actor_id": None},
+                      {"name": None, "text": "two aides", "country": None, "sector": None, "actor_id": None}][: 1 + i % 2],
+        "cameo": cameo, "confidence": 0.5 + (i % 5) / 10, "num_mentions": mentions, "num_articles": mentions,
+        "num_sources": mentions, "first_seen": "2026-12-01T12:00:00+00:00", "last_seen": "2026-12-01T12:30:00+00:00",
+        "coder_version": "0.1.0+model-abc", "mentions": ms,
+    }
+
+
+@pytest.fixture
+def fake_events():
+    """``fake_events(n)``: an iterator of ``n`` event dicts of the ``Store.iter_events`` contract."""
+    def make(n: int, *, mentions: int = 2):
+        return (make_event(i, mentions=mentions) for i in range(n))
+    return make

@@ -17,6 +17,7 @@ from typer.exceptions import Abort, Exit, TyperException
 
 from . import db as db_cmd
 from .common import error
+from .export import export, report
 from .ingest import extract, ingest
 from .query import articles, events, quotes, show
 from .train import train
@@ -117,6 +118,8 @@ app.command()(events)
 app.command()(quotes)
 app.command()(show)
 app.command()(train)
+app.command()(export)
+app.command()(report)
 app.add_typer(db_cmd.app, name="db")
 
 

@@ -1,0 +1,205 @@
+"""What a country report says, gathered in one pass over the store's events.
+
+``gather(events, quotes_of, ...)`` reads the resolved events of a country and
+period once (the store streams them) and keeps only what the report shows:
+counts by type per period bucket, actor tallies, and the top ``key`` events
+(most publishers, then most mentions, then confidence). Quotes come from the
+articles of the key events; every article a key event or quote rests on gets
+one numbered citation, in order of first use.
+"""
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from ..export.rows import entity_label, mentions, text
+
+QUOTES_PER_EVENT = 3
+# A quote this close to an event's evidence (characters) is about the event.
+QUOTE_WINDOW = 600
+MAX_MONTHS = 36
+
+
+@dataclass
+class Citation:
+    number: int
+    article_id: str
+    title: Optional[str]
+    publisher: Optional[str]
+    publication_date: Optional[str]
+    url: Optional[str]
+
+
+@dataclass
+class KeyEvent:
+    event: dict
+    citations: list[int]
+    quotes: list[dict]  # {text, speaker, citation}
+
+
+@dataclass
+class ActorRow:
+    name: str
+    country: Optional[str]
+    sector: Optional[str]
+    as_actor: int = 0
+    as_recipient: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.as_actor + self.as_recipient
+
+
+@dataclass
+class ReportData:
+    country: str
+    country_name: str
+    since: Optional[str]
+    until: Optional[str]
+    total: int = 0
+    by_type: Counter = field(default_factory=Counter)
+    unit: str = "month"  # of the buckets: month, or year when the events span more than MAX_MONTHS
+    by_bucket: dict[str, Counter] = field(default_factory=dict)  # bucket -> type -> count
+    imprecise: int = 0  # dated less precisely than a bucket
+    actors: list[ActorRow] = field(default_factory=list)
+    key_events: list[KeyEvent] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def types(self) -> list[str]:
+        return [t for t, _ in self.by_type.most_common()]
+
+
+def country_name(code: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
+
+
+def bucket_of(date: Optional[str], unit: str) -> Optional[str]:
+    """The month (``YYYY-MM``) or year of an ISO date; None when the date is less precise than that."""
+    if not date:
+        return None
+    need = 7 if unit == "month" else 4
+    return date[:need] if len(date) >= need else None
+
+
+def month_span(months) -> int:
+    """Months from the first to the last ``YYYY-MM`` of ``months``, both included."""
+    if not months:
+        return 0
+    first, last = min(months), max(months)
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+
+
+def _rank(event: dict) -> tuple:
+    return (event.get("num_sources") or 0, event.get("num_mentions") or 0, event.get("confidence") or 0.0,
+            text(event.get("date")) or "", text(event.get("event_id")) or "")
+
+
+def _actor_key(e: dict) -> str:
+    return text(e.get("actor_id")) or (entity_label(e) or "").lower()
+
+
+def _quotes_for(event: dict, quotes_of: Callable[[str], list[dict]], cite: Callable[[dict], int]) -> list[dict]:
+    names = {(entity_label(e) or "").lower() for role in ("actor", "recipient") for e in (event.get(role) or [])}
+    names.discard("")
+    picked: list[tuple[int, dict]] = []
+    seen: set[str] = set()
+    for m in mentions(event):
+        aid = text(m.get("article_id"))
+        if not aid:
+            continue
+        start, end = m.get("evidence_start") or 0, m.get("evidence_end") or 0
+        for q in quotes_of(aid):
+            qtext = (q.get("text") or "").strip()
+            if not qtext or qtext in seen:  # syndicated copies repeat the same quote
+                continue
+            speaker = q.get("speaker_name") or q.get("speaker")
+            near = q.get("start") is not None and start - QUOTE_WINDOW <= q["start"] <= end + QUOTE_WINDOW
+            by_party = bool(speaker) and any(n in str(speaker).lower() or str(speaker).lower() in n for n in names)
+            if not (near or by_party):
+                continue
+            seen.add(qtext)
+            score = (0 if near else 1, 0 if by_party else 1)
+            picked.append((score, {"text": qtext, "speaker": speaker, "citation": cite(m)}))
+    picked.sort(key=lambda p: p[0])
+    return [q for _, q in picked[:QUOTES_PER_EVENT]]
+
+
+def gather(events: Iterable[dict], quotes_of: Callable[[str], list[dict]], *, country: str,
+           since: Optional[str] = None, until: Optional[str] = None, key: int = 10,
+           top_actors: int = 10) -> ReportData:
+    """The report's content from ``events`` (those of ``country`` in the period, streamed)."""
+    data = ReportData(country=country, country_name=country_name(country), since=since, until=until)
+    actors: dict[str, ActorRow] = {}
+    by_unit: dict[str, dict[str, Counter]] = {"month": {}, "year": {}}
+    undated = {"month": 0, "year": 0}
+
+    def tally(stream: Iterable[dict]) -> Iterable[dict]:
+        for ev in stream:
+            data.total += 1
+            typ = text(ev.get("type")) or "UNKNOWN"
+            data.by_type[typ] += 1
+            for unit, buckets in by_unit.items():
+                bucket = bucket_of(text(ev.get("date")), unit)
+                if bucket is None:
+                    undated[unit] += 1
+                else:
+                    buckets.setdefault(bucket, Counter())[typ] += 1
+            for role in ("actor", "recipient"):
+                for e in ev.get(role) or []:
+                    if not isinstance(e, dict) or not entity_label(e):
+                        continue
+                    row = actors.setdefault(_actor_key(e), ActorRow(name=entity_label(e) or "",
+                                                                    country=e.get("country"), sector=e.get("sector")))
+                    if role == "actor":
+                        row.as_actor += 1
+                    else:
+                        row.as_recipient += 1
+            yield ev
+
+    top = heapq.nlargest(key, tally(events), key=_rank)
+    data.actors = sorted(actors.values(), key=lambda a: (-a.total, a.name))[:top_actors]
+    data.unit = "year" if month_span(list(by_unit["month"])) > MAX_MONTHS else "month"
+    data.by_bucket = dict(sorted(by_unit[data.unit].items()))
+    data.imprecise = undated[data.unit]
+
+    numbers: dict[str, int] = {}
+
+    def cite(m: dict) -> int:
+        aid = text(m.get("article_id")) or ""
+        if aid not in numbers:
+            numbers[aid] = len(numbers) + 1
+            data.citations.append(Citation(number=numbers[aid], article_id=aid, title=text(m.get("title")),
+                                           publisher=text(m.get("publisher")),
+                                           publication_date=text(m.get("publication_date")), url=text(m.get("url"))))
+        return numbers[aid]
+
+    quote_cache: dict[str, list[dict]] = {}
+
+    def cached_quotes(aid: str) -> list[dict]:
+        if aid not in quote_cache:
+            quote_cache[aid] = quotes_of(aid)
+        return quote_cache[aid]
+
+    # Chronological, the undated last.
+    for ev in sorted(top, key=lambda e: (not e.get("date"), text(e.get("date")) or "", text(e.get("event_id")) or "")):
+        cites = sorted({cite(m) for m in mentions(ev) if text(m.get("article_id"))})
+        data.key_events.append(KeyEvent(event=ev, citations=cites, quotes=_quotes_for(ev, cached_quotes, cite)))
+    return data
+
+
+def quotes_from_store(store: Any) -> Callable[[str], list[dict]]:
+    """``quotes_of(article_id)`` over ``Store.quotes``: the article's quotes as dicts."""
+    def quotes_of(article_id: str) -> list[dict]:
+        df = store.quotes(article_id=article_id)
+        return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+    return quotes_of
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)

@@ -38,7 +38,8 @@ PUB = "2020-01-13"  # a Monday
     ("five days ago", PUB, None, "2020-01-08", "day"),
     ("on Friday", PUB, "past", "2020-01-10", "day"),
     ("Friday", PUB, "future", "2020-01-17", "day"),
-    ("Wednesday", PUB, None, "2020-01-15", "day"),
+    ("Wednesday", PUB, None, "2020-01-08", "day"),  # a bare weekday in news is the last one
+    ("Wednesday", PUB, "future", "2020-01-15", "day"),
     ("Saturday", PUB, None, "2020-01-11", "day"),
     ("last summer", PUB, None, "2019-SU", "season"),
     ("the first quarter", PUB, None, "2020-Q1", "quarter"),

@@ -23,6 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..models import DateMention
+from .date_words import FREQUENCY, spelled_year
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ PATTERNS = [re.compile(p, re.I) for p in (
     r"\b(?:yesterday|today|tomorrow|tonight)\b",
     r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?:1[89]|20)\d0'?s\b",
     rf"\b{_MOD}(?:in\s+)?(?<![\d,.$])(?:1[89]\d\d|20[0-4]\d)(?![\d,.%])\b",
-    r"\b(?:now|currently|at present|nowadays)\b",
+    r"\b(?:nineteen|eighteen)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    r"\b(?:the\s+)?(?:following|same|preceding)\s+year\b",
 )]
 
 _LEAD_PREP = re.compile(r"^(?:(?:on|in|since|by|during|until|till|from|of|at|for|as of|before|after|through|throughout|to|about|around|nearly|almost|more than|less than|over|just|only|some|roughly)\s+)+", re.I)
@@ -108,6 +110,10 @@ def _nearest_year(pub: _dt.date, month: int, day: Optional[int], tense: Optional
         if (tense == "past" and after) or (tense == "future" and before):
             continue
         gap = abs((d - pub).days)
+        if tense is None and after:
+            # Reports look back: a later date must be far nearer to win ("in January"
+            # in an August story is last January; "in January" in December is next).
+            gap *= 2
         if best_gap is None or gap < best_gap:
             best, best_gap = y, gap
     return best
@@ -127,6 +133,16 @@ def _number(tok: str) -> Optional[int]:
 
 def normalize(expression: str, publication_date: Optional[str], *,
               tense: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """(value, precision) of a temporal expression, TIMEX3-style; value None when it falls outside
+    the calendar (year 1 minus a day, "999999 weeks later")."""
+    try:
+        return _normalize(expression, publication_date, tense=tense)
+    except (OverflowError, ValueError):
+        return None, None
+
+
+def _normalize(expression: str, publication_date: Optional[str], *,
+               tense: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
     """(value, precision) of a temporal expression, TIMEX3-style.
 
     ``tense`` is "past", "future" or None (unknown), used to pick the
@@ -137,8 +153,18 @@ def normalize(expression: str, publication_date: Optional[str], *,
     e = _LEAD_PREP.sub("", expression.strip())
     e = _TRAIL.sub("", e)
     low = re.sub(r"\s+", " ", e.lower()).replace("’", "'")
+    # "last year's", "Friday's": the possessive does not change the date; "a week or so ago" is "a week ago"
+    low = re.sub(r"'s$", "", low).replace(" or so ", " ")
     if not low:
         return None, None
+    if FREQUENCY.fullmatch(low):
+        return None, "set"
+    spelled = spelled_year(low)
+    if spelled:
+        return spelled, "year"
+    m = re.fullmatch(r"(?:the )?(?:fiscal (?:year )?|fy ?)(\d{4})|(?:the )?(\d{4}) fiscal year", low)
+    if m:  # a fiscal year is named by its label year, which TIMEX3 keeps
+        return m.group(1) or m.group(2), "year"
     if re.fullmatch(r"(?:right )?now|currently|at present|nowadays|the present|present", low):
         return "PRESENT_REF", "present"
     # Durations: a quantity of units that is not anchored ("seven months", "for a decade")
@@ -164,6 +190,9 @@ def normalize(expression: str, publication_date: Optional[str], *,
     m = re.fullmatch(r"'(\d)0s", low)
     if m:
         return ("19" + m.group(1)), "decade"
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", low)
+    if m:
+        return f"{int(m.group(1)) - 1:02d}", "century"
     m = re.fullmatch(r"(?:year )?(1[89]\d\d|20\d\d)", low)
     if m:
         return m.group(1), "year"
@@ -233,11 +262,13 @@ def normalize(expression: str, publication_date: Optional[str], *,
         rel, wd = m.group(1), WEEKDAYS[m.group(2)]
         back = (pub.weekday() - wd) % 7
         fwd = (wd - pub.weekday()) % 7
-        if rel in ("last", "past") or (rel is None and tense == "past"):
-            d = pub - _dt.timedelta(days=back)
-        elif rel in ("next", "coming") or (rel is None and tense == "future"):
+        if rel in ("next", "coming") or (rel is None and tense == "future"):
             d = pub + _dt.timedelta(days=fwd)
-        else:
+        elif rel in ("last", "past") or rel is None:
+            # News reports what happened: a bare weekday with no future in its clause
+            # is the most recent one (the publication day itself included).
+            d = pub - _dt.timedelta(days=back)
+        else:  # "this Friday": the one of the current week, nearest
             d = pub - _dt.timedelta(days=back) if back <= fwd else pub + _dt.timedelta(days=fwd)
         return d.isoformat(), "day"
 
@@ -289,18 +320,32 @@ def _absolute(low: str, pub: Optional[_dt.date], tense: Optional[str] = None) ->
     return d.strftime(fmt), period
 
 
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "'d"}
+_FUTURE_VERBS = {"plan", "schedule", "expect", "intend", "due", "aim", "prepare", "set"}
+
+
 def _tense(span) -> Optional[str]:
     """Past/future of the clause governing a span, from the parse."""
     tok = span.root
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     kids = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(k in ("will", "'ll", "shall") for k in kids) or "going" in kids:
+    if any(k in _FUTURE_AUX for k in kids) or "going" in kids:
         return "future"
+    for anc in [tok, *list(tok.ancestors)[:3]]:
+        if anc.lemma_ in _FUTURE_VERBS or any(c.lower_ in _FUTURE_AUX for c in anc.children if c.dep_ == "aux"):
+            return "future"  # "plans to vote on Friday", "would not run in November"
+        if anc.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or anc.tag_ == "VBD":
+            break
+    head = span.root.head
+    direct = tok.i == head.i or (head.dep_ == "prep" and tok.i == head.head.i)
+    if direct and (tok.tag_ in ("VBP", "VBZ") and tok.lemma_ not in ("say", "tell", "be", "have")
+                   or tok.tag_ == "VBG" and any(k in ("is", "are", "'re", "am") for k in kids)):
+        return "future"  # "talks resume Friday", "are meeting on Monday": a schedule
     if tok.tag_ in ("VBD",) or any(k in ("did", "had", "was", "were") for k in kids):
         return "past"
     if tok.tag_ == "VBN" and any(k in ("has", "have") for k in kids):
@@ -346,6 +391,67 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_AGE = re.compile(
+    r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)s?-olds?\b|\b\d+\s+(?:years?|months?)\s+old\b|\b(?:ages?|aged)\s+\d",
+    re.I)
+# Words before a number that make it a name or a model, not a year ("model 2000", "Flight 1549").
+_NUMBERED = {"model", "version", "no", "number", "type", "series", "mark", "flight", "route", "highway",
+             "room", "windows", "boeing", "airbus", "article", "section", "resolution", "chapter", "page",
+             "pentium", "core", "office", "code", "unit", "bus", "train", "apollo"}
+_ANAPHORIC = re.compile(r"(?:the )?(?:following|same|preceding|that) year", re.I)
+
+
+def _numbered(text: str, start: int) -> bool:
+    """The number at ``start`` follows a word that makes it a name ("Flight 1982")."""
+    m = re.search(r"([A-Za-z]+)\.?\s+$|#\s*$", text[max(0, start - 20):start])
+    return bool(m) and (m.group(1) is None or m.group(1).lower() in _NUMBERED)
+
+
+def _not_a_year(span) -> bool:
+    """A 4-digit number that counts things or names a model."""
+    root = span.root
+    if root.dep_ == "nummod" and root.head.tag_ == "NNS":
+        return True  # "cut 1999 jobs"
+    return _numbered(span.doc.text, span.start_char)
+
+
+def _anaphoric_year(expr: str, found: list[DateMention], doc: Doc, end: int) -> tuple[Optional[str], Optional[str]]:
+    """"the following year", "that year": relative to the last year the text named
+    (else the first one after it in its sentence), never to the publication date."""
+    anchor = next((d.value[:4] for d in reversed(found) if d.value and re.match(r"\d{4}", d.value)), None)
+    if anchor is None:
+        sent_end = next((snt.end_char for snt in doc.sents if snt.start_char <= end <= snt.end_char), len(doc.text)) \
+            if doc.has_annotation("SENT_START") else len(doc.text)
+        m = _YEAR_IN.search(doc.text, end, sent_end)
+        anchor = m.group(1) if m else None
+    if anchor is None:
+        return None, "year"
+    low = expr.lower()
+    step = 1 if "following" in low else -1 if "preceding" in low else 0
+    return str(int(anchor) + step), "year"
+
+
+def _inner_dates(text: str, s: int, e: int, pub, tense) -> list[DateMention]:
+    """A phrase with no value of its own ("the quarter ended Sept. 30", "the first nine
+    months of 1998", "Saturday, days before"): the dates inside it keep theirs."""
+    hits = []
+    for pat in PATTERNS:
+        for m in pat.finditer(text, s, e):
+            a, b = _trim(text, m.start(), m.end())
+            if b <= a or (a, b) == (s, e) or re.fullmatch(r"\d{4}", text[a:b]) and _numbered(text, a):
+                continue
+            value, precision = normalize(text[a:b], pub, tense=tense)
+            if value and value != "PRESENT_REF":
+                hits.append(DateMention(text[a:b], a, b, value, precision))
+    # the longest of overlapping hits
+    hits.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for d in hits:
+        if not out or d.start >= out[-1].end:
+            out.append(d)
+    return out
+
+
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every temporal expression of ``doc``, normalised against doc._.publication_date."""
     pub = doc._.publication_date
@@ -357,7 +463,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if e <= s or not text[s:e].strip():
             continue
         expr = text[s:e]
-        if re.fullmatch(r"\d+-year-old", expr) or re.search(r"\b(?:ages?|aged)\s+\d", expr, re.I):
+        if _AGE.search(expr):
             continue  # an age, not a date
         rng = re.fullmatch(r"((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", expr)
         if rng:
@@ -371,13 +477,23 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if re.fullmatch(r"\d{1,3}", expr):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and re.fullmatch(r"\d{4}", expr) and span.root.dep_ == "nummod" \
-                and span.root.head.tag_ == "NNS":
-            continue  # "cut 1999 jobs": a count, not a year
+        if span is not None and re.fullmatch(r"\d{4}", expr) and _not_a_year(span):
+            continue
         tense = _tense(span) if span is not None else None
-        value, precision = normalize(expr, pub, tense=tense)
+        value, precision = _anaphoric_year(expr, out, doc, e) if _ANAPHORIC.fullmatch(expr) else (None, None)
+        if value is None:
+            value, precision = normalize(expr, pub, tense=tense)
+        if value is None and pub and precision not in ("duration", "set"):
+            inner = _inner_dates(text, s, e, pub, tense)
+            if inner:
+                out.extend(inner)
+                continue
         if value is None and precision in ("day", "month", "week", "season", "quarter") and not pub:
             unresolved = True
+        elif value is None or value == "PRESENT_REF":
+            # A date field holds dates: durations, frequencies, "now" and what could
+            # not be resolved would only be noise to whoever reads the value.
+            continue
         out.append(DateMention(expr, s, e, value, precision))
     if unresolved:
         if doc._.ew_warnings is None:

@@ -78,6 +78,18 @@ def test_export_csv_keeps_awkward_text_in_one_cell(fake_events, tmp_path):
     assert rows[1]["evidence"] == make_event(1)["mentions"][0]["evidence"]
 
 
+@pytest.mark.parametrize("row_group_rows, groups", [(2, 3), (4, 2), (100, 1)])
+def test_export_parquet_row_groups_bound_memory(row_group_rows, groups, fake_events, tmp_path):
+    import pyarrow.parquet as pq
+
+    from eventwatch.export.tabular import write_parquet
+
+    path = tmp_path / "out.parquet"
+    assert write_parquet(fake_events(5), path, batch_size=2, row_group_rows=row_group_rows) == 5
+    assert pq.ParquetFile(path).metadata.num_row_groups == groups
+    assert len(pd.read_parquet(path)) == 5
+
+
 def test_export_parquet_types_survive(fake_events, tmp_path):
     path = tmp_path / "out.parquet"
     export_events(fake_events(4), "parquet", path, batch_size=2)
@@ -85,9 +97,6 @@ def test_export_parquet_types_survive(fake_events, tmp_path):
     assert df["num_sources"].tolist() == [2, 2, 2, 2]
     assert list(df.loc[1, "recipient"]) == ["Kenneth Roth", "two aides"]
     assert df.loc[0, "date"] == "2020-01-13" and df.loc[2, "date"] == "2020"
-    import pyarrow.parquet as pq
-
-    assert pq.ParquetFile(path).metadata.num_row_groups == 2
 
 
 class Boom(RuntimeError):

@@ -3,8 +3,8 @@
 ``jsonl``: one event per line as the store gives it (nested actors, place and
 mentions with their ids and offsets). ``csv`` and ``parquet``: one flat row per
 event (``rows.COLUMNS``); in CSV a list cell is its items joined with ``"; "``,
-in Parquet it is a list column. Parquet gets one row group per batch, so
-neither writer holds more than one batch.
+in Parquet it is a list column. The CSV writer holds one batch; the Parquet
+writer one row group (``ROW_GROUP_ROWS``) of Arrow batches.
 """
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from typing import Any, Iterable
 from .rows import COLUMN_NAMES, COLUMNS, batches, flatten
 
 LIST_SEPARATOR = "; "
+# Rows per Parquet row group: the writer holds at most this many flattened rows. Each row group
+# adds to the footer the writer keeps until it closes, so tiny groups would grow memory with the file.
+ROW_GROUP_ROWS = 10_000
 
 
 def _default(value: Any) -> Any:
@@ -68,14 +71,23 @@ def parquet_schema():
     return pa.schema([(name, kinds[kind]) for name, kind in COLUMNS])
 
 
-def write_parquet(events: Iterable[dict], path: Path, *, batch_size: int = 1000) -> int:
+def write_parquet(events: Iterable[dict], path: Path, *, batch_size: int = 1000,
+                  row_group_rows: int = ROW_GROUP_ROWS) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
     n = 0
+    pending: list = []
+    pending_rows = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
         for batch in batches((flatten(e) for e in events), batch_size):
-            writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
+            pending.append(pa.RecordBatch.from_pylist(batch, schema=schema))
+            pending_rows += len(batch)
             n += len(batch)
+            if pending_rows >= row_group_rows:
+                writer.write_table(pa.Table.from_batches(pending, schema=schema), row_group_size=pending_rows)
+                pending, pending_rows = [], 0
+        if pending:
+            writer.write_table(pa.Table.from_batches(pending, schema=schema), row_group_size=pending_rows)
     return n

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator, Optional
 
+from . import settings
+from .coding.pool import ordered
 from .errors import DocumentError
 from .models import AnnotatedArticle, Article, Extraction, RawDoc, Skip
 
@@ -67,16 +69,26 @@ def process_articles(articles: Iterable[Article], *, min_confidence: Optional[fl
 
     # Non-English articles are kept (stored, marked) but not annotated; they are
     # yielded in input order relative to each other, before the next English one.
-    for ann in annotate_many(english(), **annotate_kw):
+    def annotated() -> Iterator[AnnotatedArticle | Extraction | Skip]:
+        for ann in annotate_many(english(), **annotate_kw):
+            while skip_lang:
+                yield _not_coded(skip_lang.pop(0))
+            yield ann
         while skip_lang:
             yield _not_coded(skip_lang.pop(0))
-        try:
-            yield to_extraction(ann, min_confidence=min_confidence)
-        except Exception as exc:
-            log.exception("coding failed on %s", ann.article.source)
-            yield Skip(source=ann.article.source, stage="code", reason=f"internal error: {exc!r}", doc_id=ann.article.id)
-    while skip_lang:
-        yield _not_coded(skip_lang.pop(0))
+
+    # Coding runs in a worker process beside the parser (setting code_workers; coding/pool.py).
+    yield from ordered(annotated(), _coded, workers=int(settings.get("code_workers")),
+                       args_of=lambda ann: (ann, min_confidence),
+                       passthrough=lambda item: isinstance(item, (Extraction, Skip)))
+
+
+def _coded(ann: AnnotatedArticle, min_confidence: Optional[float]) -> Extraction | Skip:
+    try:
+        return to_extraction(ann, min_confidence=min_confidence)
+    except Exception as exc:  # a bug must not sink the batch: record and go on
+        log.exception("coding failed on %s", ann.article.source)
+        return Skip(source=ann.article.source, stage="code", reason=f"internal error: {exc!r}", doc_id=ann.article.id)
 
 
 def _not_coded(article: Article) -> Extraction:

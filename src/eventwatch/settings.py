@@ -27,6 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_redirects", 5, "Most redirects followed for one URL."),
     Setting("max_document_bytes", 10_000_000, "Largest file or page read as one document, in bytes; larger ones are skipped with a reason."),
     Setting("max_text_chars", 2_000_000, "Longest main text annotated; longer texts are cut with a warning."),
+    Setting("code_workers", 1, "Processes that code events (rules and event model) beside the parser, so a second core does not idle; 0: code in the main process."),
     Setting("minhash_perm", 128, "MinHash permutations for near-duplicate detection."),
     Setting("minhash_threshold", 0.7, "Jaccard similarity (word 5-shingles) above which two articles share a near-duplicate group."),
     Setting("coders", "pattern,model", "Event coders, comma separated: pattern (the rule coder) and model (the learned event model, which decides on the rules' proposals and adds its own). pattern alone: rules only."),

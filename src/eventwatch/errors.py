@@ -66,3 +66,15 @@ class StoreError(EventwatchError):
 
 class ExportError(EventwatchError):
     """An export or report could not be written: the message names the output path."""
+
+
+class InputLimitError(SourceError):
+    """A reader went past a bound (decompressed bytes, line length): the input is hostile or broken."""
+
+
+class DocumentTimeout(DocumentError):
+    """One document ran past ``doc_timeout`` in a stage (or a fetch past ``fetch_deadline``)."""
+
+    def __init__(self, reason: str, *, stage: str = "ingest", source: str = "", doc_id: str | None = None):
+        super().__init__(reason, source=source, doc_id=doc_id)
+        self.stage = stage

@@ -67,15 +67,24 @@ def process_articles(articles: Iterable[Article], *, min_confidence: Optional[fl
             coded.append(art)
             yield art
 
+    timed_out: list[Skip] = []  # documents past doc_timeout in the annotate stage
+
+    def on_timeout(art: Article, exc: DocumentError) -> None:
+        timed_out.append(Skip(source=art.source, stage=exc.stage, reason=exc.reason, doc_id=art.id))
+
     # Non-English articles are kept (stored, marked) but not annotated; they are
     # yielded in input order relative to each other, before the next English one.
     def annotated() -> Iterator[AnnotatedArticle | Extraction | Skip]:
-        for ann in annotate_many(english(), **annotate_kw):
+        for ann in annotate_many(english(), on_timeout=on_timeout, **annotate_kw):
             while skip_lang:
                 yield _not_coded(skip_lang.pop(0))
+            while timed_out:
+                yield timed_out.pop(0)
             yield ann
         while skip_lang:
             yield _not_coded(skip_lang.pop(0))
+        while timed_out:
+            yield timed_out.pop(0)
 
     # Coding runs in a worker process beside the parser (setting code_workers; coding/pool.py).
     yield from ordered(annotated(), _coded, workers=int(settings.get("code_workers")),

@@ -5,6 +5,7 @@ import csv
 import datetime as _dt
 import json
 import math
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -58,16 +59,39 @@ def stderr() -> Console:
 
 def error(message: str) -> None:
     """One line on standard error, never markup-interpreted."""
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write(f"error: {terminal_safe(message)}\n")
     sys.stderr.flush()
 
 
 @contextmanager
-def open_store(url: Optional[str], *, migrate: bool = True) -> Iterator[Any]:
-    """The store at ``url`` (the setting when None); StoreError and friends exit 2 via main()."""
-    from ..store import Store
+def open_store(url: Optional[str], *, migrate: bool = True, write: bool = False) -> Iterator[Any]:
+    """The store at ``url`` (the setting when None); StoreError and friends exit 2 via main().
 
-    store = Store(url, migrate=migrate)
+    A read-only SQLite file is opened without migrating when its schema is
+    already the newest, so read commands work on it; ``write`` commands and an
+    older schema get a clear error instead.
+    """
+    from ..errors import StoreError
+    from ..store import Store
+    from ..store.engine import hide_password, is_read_only, normalise_url
+
+    full = normalise_url(url)
+    if migrate and is_read_only(full):
+        shown = hide_password(full)
+        if write:
+            raise StoreError(f"{shown} is read-only: cannot write to it")
+        store = Store(full, migrate=False)
+        try:
+            have, head = store.revision(), store.head_revision()
+        except BaseException:
+            store.close()
+            raise
+        if have != head:
+            store.close()
+            raise StoreError(f"{shown} is read-only and its schema is at revision {have or '(none)'}, "
+                             f"not {head}: it needs `eventwatch db migrate` by someone who may write it")
+    else:
+        store = Store(url, migrate=migrate)
     try:
         yield store
     finally:
@@ -111,6 +135,16 @@ def records(df: Any) -> list[dict[str, Any]]:
     return [{c: plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
 
 
+# Control characters (ESC starts terminal sequences) and the bidi controls that reorder
+# what a terminal shows (Trojan Source: U+202A-U+202E, U+2066-U+2069, marks U+200E/F, U+061C).
+_UNSAFE_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` for a terminal table: every control or bidi character shown as its escape (``\\u202e``)."""
+    return _UNSAFE_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _cell(value: Any, width: Optional[int] = None) -> str:
     value = plain(value)
     if value is None:
@@ -119,7 +153,7 @@ def _cell(value: Any, width: Optional[int] = None) -> str:
         value = "; ".join(str(v) for v in value if v is not None)
     elif isinstance(value, float):
         value = f"{value:.3g}"
-    text = str(value).replace("\n", " ")
+    text = terminal_safe(str(value).replace("\n", " "))
     if width and len(text) > width:
         text = text[: width - 1] + "…"
     return text

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .common import db_option, open_store, stderr, stdout
+from .common import db_option, open_store, stderr, stdout, terminal_safe
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -69,7 +69,7 @@ def ingest(
 
     err = stderr()
     show_progress = not quiet and not as_json and sys.stderr.isatty()
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         if show_progress:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -123,7 +123,7 @@ def _print_summary(summary, db_url: str) -> None:
         table.add_column("stage")
         table.add_column("reason", overflow="fold")
         for sk in summary.skips:
-            table.add_row(Text(sk.source), Text(sk.stage), Text(sk.reason))
+            table.add_row(*(Text(terminal_safe(v)) for v in (sk.source, sk.stage, sk.reason)))
         out.print(table)
     else:  # scripts and logs: one line per skip, never wrapped
         for sk in summary.skips:

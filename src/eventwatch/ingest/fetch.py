@@ -9,14 +9,16 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import time
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from .. import settings
-from ..errors import FetchError, PrivateAddressError
+from ..errors import DocumentTimeout, FetchError, PrivateAddressError
+from ..limits import time_limit
 from .common import too_large_reason
 
 log = logging.getLogger(__name__)
@@ -115,8 +117,25 @@ def fetch(url: str, *, allow_private: bool = False, client: Optional[httpx.Clien
     """GET ``url`` following at most ``fetch_max_redirects`` redirects, each re-checked.
 
     Raises ``FetchError`` (or ``PrivateAddressError``) for anything that does
-    not end in a 2xx body within the size cap.
+    not end in a 2xx body within the size cap, ``DocumentTimeout`` when the
+    whole fetch takes longer than ``fetch_deadline`` seconds: ``fetch_timeout``
+    bounds each read, and a server sending one byte a second never trips it.
     """
+    seconds = float(settings.get("fetch_deadline"))
+    end = time.monotonic() + seconds if seconds > 0 else None
+
+    def late() -> DocumentTimeout:
+        return DocumentTimeout(f"fetch took longer than {seconds:g} s in all (setting fetch_deadline)",
+                               source=url, doc_id=url)
+
+    # The alarm cuts a trickle of header lines too; off the main thread only the
+    # check between body chunks (in _fetch) holds.
+    with time_limit(seconds, late):
+        return _fetch(url, allow_private=allow_private, client=client, end=end, late=late)
+
+
+def _fetch(url: str, *, allow_private: bool, client: Optional[httpx.Client], end: Optional[float],
+           late: Callable[[], DocumentTimeout]) -> Fetched:
     limit = min(int(settings.get("fetch_max_bytes")), int(settings.get("max_document_bytes")))
     max_redirects = int(settings.get("fetch_max_redirects"))
     own = client is None
@@ -148,6 +167,8 @@ def fetch(url: str, *, allow_private: bool = False, client: Optional[httpx.Clien
                         raise FetchError(too_large_reason(int(declared), limit), source=url)
                     body = bytearray()
                     for chunk in resp.iter_raw():
+                        if end is not None and time.monotonic() > end:
+                            raise late()
                         body.extend(chunk)
                         if len(body) > limit:
                             raise FetchError(too_large_reason(len(body), limit), source=url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -13,7 +14,7 @@ from .common import (FEED_EXTS, HTML_EXTS, RECORD_EXTS, TEXT_EXTS, WARC_EXTS, ap
                      decode_text, has_ext, looks_binary, max_bytes, skip, sniff, too_large_reason)
 from .feeds import is_feed, iter_feed
 from .records import iter_json_document, iter_jsonl
-from .warc import iter_warc
+from .warc import iter_warc, open_archive
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,14 @@ def iter_dir(root: Path, *, published: Optional[str] = None,
         paths.extend(Path(dirpath) / n for n in filenames if not n.startswith("."))
     for path in sorted(paths, key=lambda p: p.relative_to(root).parts):
         yield from iter_file(path, published=published, fetch_link=fetch_link, in_dir=True)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def _kind_by_name(name: str) -> Optional[str]:
@@ -51,10 +60,16 @@ def iter_file(path: Path, *, published: Optional[str] = None, fetch_link: Option
               in_dir: bool = False) -> Iterator[RawDoc | Skip]:
     src = str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         yield skip(src, f"cannot read: {exc.strerror or exc}", src)
         return
+    if in_dir and not stat.S_ISREG(st.st_mode):
+        # A FIFO blocks and /dev/zero never ends: inside a directory only regular
+        # files are read, whatever their name (a symlink counts as its target).
+        yield skip(src, f"not a regular file ({_file_type(st.st_mode)}): skipped", src)
+        return
+    size = st.st_size
     kind = _kind_by_name(path.name)
     if kind == "warc":
         yield from _archive(path, src, published, arc=has_ext(path.name, (".arc", ".arc.gz")))
@@ -113,11 +128,10 @@ def _sniffed_archive(path: Path, data: bytes, src: str, published: Optional[str]
 
 
 def _archive(path: Path, src: str, published: Optional[str], *, arc: bool) -> Iterator[RawDoc | Skip]:
-    """Stream an archive; the size cap applies per record, not to the file."""
+    """Stream an archive; ``max_document_bytes`` applies per record, ``max_archive_bytes`` to the file."""
     try:
         with open(path, "rb") as fh:
-            yield from iter_warc(fh, source=src, published=published, arc=arc,
-                                 reopen_gunzipped=lambda: gzip.open(path, "rb"))
+            yield from iter_warc(open_archive(fh, src), source=src, published=published, arc=arc)
     except OSError as exc:
         yield skip(src, f"cannot read: {exc.strerror or exc}", src)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
 from ..models import RawDoc, Skip
 from .common import apply_published, max_bytes, skip, too_large_reason
@@ -16,6 +16,14 @@ def record_to_raw(rec: Any, *, default_id: str, source: str,
     """One JSON object to a RawDoc, or a Skip saying what is wrong with it."""
     if not isinstance(rec, dict):
         return skip(source, f"record is a JSON {type(rec).__name__}, not an object", default_id)
+    for key, value in rec.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                # json.loads accepts "\ud800"; nothing downstream can store or encode it.
+                return skip(source, f"field {str(key)[:40]!r} has a lone surrogate U+{ord(value[exc.start]):04X} "
+                                    f"at character {exc.start}: not valid Unicode", default_id)
     rid = rec.get("id")
     doc_id = str(rid) if rid is not None and str(rid) != "" else default_id
     text, html = rec.get("text"), rec.get("html")
@@ -55,10 +63,15 @@ def iter_jsonl(lines: Iterable[bytes | str], *, source_prefix: str, id_prefix: s
                published: Optional[str] = None) -> Iterator[RawDoc | Skip]:
     """One record per non-blank line; a broken or oversized line is one Skip and the rest go on."""
     limit = max_bytes()
+    if hasattr(lines, "readline"):
+        lines = _bounded_lines(lines, limit)
     for n, line in enumerate(lines, 1):
         src = f"{source_prefix}:{n}"
         default_id = f"{id_prefix}:{n}"
-        size = len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "surrogatepass"))
+        if isinstance(line, int):
+            size = line
+        else:
+            size = len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "surrogatepass"))
         if size > limit:
             yield skip(src, too_large_reason(size, limit), default_id)
             continue
@@ -76,6 +89,25 @@ def iter_jsonl(lines: Iterable[bytes | str], *, source_prefix: str, id_prefix: s
             yield skip(src, f"invalid JSON: {exc}", default_id)
             continue
         yield record_to_raw(rec, default_id=default_id, source=src, published=published)
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """Lines of a binary stream, none held longer than ``limit`` bytes: an overlong one is
+    read through in pieces and given as its length (an int) instead of its bytes."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while True:
+            more = stream.readline(1 << 16)
+            size += len(more)
+            if not more or more.endswith(b"\n"):
+                break
+        yield size
 
 
 def iter_json_document(text: str, *, source: str, id_prefix: str,

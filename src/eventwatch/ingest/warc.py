@@ -1,12 +1,16 @@
 """WARC and ARC archives (warcio), gzipped or not: HTML responses become documents."""
 from __future__ import annotations
 
+import gzip
 import logging
-from typing import BinaryIO, Callable, Iterator, Optional
+from typing import BinaryIO, Iterator, Optional
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from .. import settings
+from ..errors import DocumentError
+from ..limits import LimitedReader
 from ..models import RawDoc, Skip
 from .common import apply_published, header_charset_to_utf8, max_bytes, skip, too_large_reason
 
@@ -15,25 +19,51 @@ log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
-              arc: bool = False, reopen_gunzipped: Optional[Callable[[], BinaryIO]] = None,
-              skip_records: int = 0) -> Iterator[RawDoc | Skip]:
-    """HTML response records of an archive; a truncated archive ends with a Skip saying so.
+def open_archive(fh: BinaryIO, source: str) -> LimitedReader:
+    """The decompressed bytes of an archive file, bounded (``max_archive_bytes``, line length).
 
+    gzip (one member per record or the whole file) is undone here, not by
+    warcio, so that every decompressed byte passes the bounds before warcio
+    reads a line of it.
+    """
+    head = fh.read(2)
+    fh.seek(0)
+    plain: BinaryIO = gzip.GzipFile(fileobj=fh, mode="rb") if head == b"\x1f\x8b" else fh
+    return LimitedReader(plain, source=source, max_bytes=int(settings.get("max_archive_bytes")),
+                         max_line=max(max_bytes(), 1 << 16))
+
+
+def _safe_detail(exc: BaseException) -> str:
+    """What an archive error says, without the bytes it quotes (warcio puts the bad line in its message)."""
+    if isinstance(exc, DocumentError):
+        return exc.reason
+    text = str(exc).strip().split(":", 1)[0][:120]
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _cut(record) -> bool:
+    """True when a record's block ended before its declared length."""
+    return record is not None and getattr(record.raw_stream, "limit", 0) > 0
+
+
+def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
+              arc: bool = False) -> Iterator[RawDoc | Skip]:
+    """HTML response records of an archive (a decompressed, bounded stream: ``open_archive``).
+
+    An archive that is cut or corrupt anywhere, inside a record that is not
+    a page included, ends with a Skip saying after how many records.
     ARC records have no record id (warcio invents a random one on conversion),
     so an ARC document's id is its URI and capture time.
-
-    warcio reads gzip one member per record; a file gzipped as a whole is read
-    again through ``reopen_gunzipped()`` (a decompressed stream), skipping the
-    records already yielded.
     """
     limit = max_bytes()
     n = 0
+    record = None
     try:
         # arc2warc makes ARC records look like WARC responses, one code path.
         for record in ArchiveIterator(stream, arc2warc=True):
             n += 1
-            if n <= skip_records or record.rec_type != "response":
+            if record.rec_type != "response":
                 continue
             src = f"{source}#warc-record-{n}"
             uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -55,8 +85,7 @@ def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
             if len(body) > limit:
                 yield skip(src, too_large_reason(len(body), limit), rid)
                 continue
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                # The block ended before its declared length: the archive is cut here.
+            if _cut(record):
                 raise EOFError(f"record {n} is shorter than its declared length")
             # WARC-Date is the crawl time, not the publication date: not used.
             charset = None
@@ -66,18 +95,13 @@ def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
                     charset = v.strip().strip("\"'") or None
             doc = RawDoc(id=rid, content=header_charset_to_utf8(body, charset), kind="html", source=src, url=uri)
             yield apply_published(doc, published)
-    except ArchiveLoadFailed as exc:
-        if "non-chunked gzip" in str(exc) and reopen_gunzipped is not None:
-            log.debug("%s: whole-file gzip, reading it decompressed", source)
-            with reopen_gunzipped() as plain:
-                yield from iter_warc(plain, source=source, published=published, arc=arc, skip_records=n)
-            return
-        log.info("%s: archive ends badly after %d records: %r", source, n, exc)
-        yield skip(source, f"truncated or corrupt archive after {n} records: {str(exc).strip()[:200]}")
+        if _cut(record):
+            # warcio ends quietly when the last record is cut; its pages are lost all the same.
+            raise EOFError(f"record {n} is shorter than its declared length")
     except Exception as exc:  # warcio raises assorted errors on truncated or corrupt input
-        log.info("%s: archive ends badly after %d records: %r", source, n, exc)
-        if isinstance(exc, (OSError, EOFError, ValueError)):
-            detail = f": {str(exc).strip()[:200]}"
+        log.info("%s: archive ends badly after %d records: %s", source, n, _safe_detail(exc))
+        if isinstance(exc, (OSError, EOFError, ValueError, ArchiveLoadFailed, DocumentError)):
+            detail = f": {_safe_detail(exc)}"
         else:  # warcio's own AttributeError/TypeError on a cut record says nothing to a user
             detail = " (a record header or body is cut short)"
         yield skip(source, f"truncated or corrupt archive after {n} records{detail}")

@@ -15,6 +15,7 @@ import sqlite3
 import time
 from pathlib import Path
 from typing import Iterator, Optional
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -84,16 +85,37 @@ def is_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+def is_read_only(url: str) -> bool:
+    """True for a SQLite database that cannot be written: ``mode=ro`` in the URL, or a file
+    this process may not write (permissions, read-only mount, ``chattr +i``)."""
+    u = parse_url(url)
+    if not is_sqlite(u):
+        return False
+    db = u.database or ""
+    if u.query.get("mode") == "ro" or "mode=ro" in db or "immutable=1" in db:
+        return True
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return False
+    return os.path.exists(db) and not os.access(db, os.W_OK)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (already normalised); SQLite pragmas and BEGIN handling attached.
 
-    Raises ``StoreError`` for a malformed URL or an unknown driver; does not connect.
+    A read-only SQLite file (``is_read_only``) is opened with ``mode=ro`` and
+    left in its journal mode. Raises ``StoreError`` for a malformed URL or an
+    unknown driver; does not connect.
     """
     u = parse_url(url)
     kwargs: dict = {"future": True}
+    read_only = is_read_only(url)
+    if read_only and u.database and not u.database.startswith("file:") and u.query.get("uri") != "true":
+        # SQLite opens a file it may not write read-write and fails on the first write;
+        # mode=ro makes the intent explicit to the driver.
+        u = u.set(database="file:" + quote(os.path.abspath(u.database)), query={"mode": "ro", "uri": "true"})
     if is_sqlite(u):
         db = u.database
-        if db and db != ":memory:" and not db.startswith("file:"):
+        if db and db != ":memory:" and not db.startswith("file:") and not read_only:
             try:
                 Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -113,7 +135,7 @@ def make_engine(url: str) -> Engine:
     except Exception as exc:  # NoSuchModuleError, ArgumentError, missing driver
         raise StoreError(f"cannot use database URL {hide_password(url)!r}: {_first_line(exc)}") from None
     if is_sqlite(u):
-        _sqlite_events(engine)
+        _sqlite_events(engine, read_only=read_only)
     return engine
 
 
@@ -138,7 +160,7 @@ def _set_wal(cur) -> None:
             time.sleep(0.02)
 
 
-def _sqlite_events(engine: Engine) -> None:
+def _sqlite_events(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, connection_record):  # noqa: ARG001
         # The driver must not emit BEGIN itself: SQLAlchemy does, in _on_begin.
@@ -146,7 +168,8 @@ def _sqlite_events(engine: Engine) -> None:
         cur = dbapi_connection.cursor()
         try:
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _set_wal(cur)
+            if not read_only:  # switching the journal mode writes the file
+                _set_wal(cur)
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA synchronous = NORMAL")
         finally:

@@ -7,8 +7,10 @@ import re
 from typing import Optional
 from urllib.parse import urlsplit
 
-from ..errors import SourceError, TextError
+from .. import settings
+from ..errors import DocumentTimeout, SourceError, TextError
 from ..ingest.common import decode_text, looks_binary
+from ..limits import time_limit
 from ..models import Article, RawDoc
 from .boilerplate import content_text, find_boilerplate
 from .dedup import content_hash, minhash_signature
@@ -19,6 +21,12 @@ log = logging.getLogger(__name__)
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# NUL and the bidi embedding/override/isolate controls (Trojan Source): each becomes one
+# space, so the text keeps its length and every offset into the input still holds.
+_UNSAFE = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
+# Dates outside these years are no publication date, and would push date arithmetic
+# ("yesterday" of 0001-01-01) off the calendar.
+MIN_YEAR, MAX_YEAR = 1700, 2999
 
 
 def normalise_date(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -27,6 +35,8 @@ def normalise_date(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
         return None, None
     value = str(value).strip()
     m = _ISO.match(value)
+    if m and not MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
+        return None, f"publication date {value[:40]!r} outside {MIN_YEAR}-{MAX_YEAR}: ignored"
     if m:
         y, mo, d = m.groups()
         try:
@@ -44,7 +54,9 @@ def normalise_date(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"],
                                                "PREFER_DATES_FROM": "past"})
     if parsed is None:
-        return None, f"publication date {value!r} not understood: ignored"
+        return None, f"publication date {value[:40]!r} not understood: ignored"
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None, f"publication date {value[:40]!r} outside {MIN_YEAR}-{MAX_YEAR}: ignored"
     return parsed.date().isoformat(), None
 
 
@@ -72,12 +84,36 @@ def _text_of(raw: RawDoc) -> str:
     return content
 
 
-def to_article(raw: RawDoc) -> Article:
-    """Main text and metadata of one document. Raises ``TextError`` for empty, binary or textless input.
+def lone_surrogate(text: str) -> Optional[int]:
+    """Index of the first lone surrogate in ``text`` (JSON can carry one, UTF-8 cannot), else None."""
+    try:
+        text.encode("utf-8")
+        return None
+    except UnicodeEncodeError as exc:
+        return exc.start
 
-    Plain text is kept unchanged (callers' offsets must hold); HTML is reduced
-    to its main text by trafilatura. In both, boilerplate is marked, not cut.
+
+def safe_text(text: Optional[str]) -> Optional[str]:
+    """``text`` with NUL and bidi controls replaced by spaces (same length)."""
+    return _UNSAFE.sub(" ", text) if text else text
+
+
+def to_article(raw: RawDoc) -> Article:
+    """Main text and metadata of one document. Raises ``TextError`` for empty, binary or textless input,
+    ``DocumentTimeout`` past ``doc_timeout`` seconds.
+
+    Plain text is kept as given, but for NUL and bidi control characters, each
+    replaced by a space (callers' offsets hold); HTML is reduced to its main
+    text by trafilatura. In both, boilerplate is marked, not cut.
     """
+    seconds = float(settings.get("doc_timeout"))
+    with time_limit(seconds, lambda: DocumentTimeout(
+            f"text stage took longer than {seconds:g} s (setting doc_timeout)",
+            stage="text", source=raw.source, doc_id=raw.id)):
+        return _to_article(raw)
+
+
+def _to_article(raw: RawDoc) -> Article:
     warnings: list[str] = []
     author = sitename = meta_date = None
     title, url = raw.title, raw.url
@@ -104,6 +140,16 @@ def to_article(raw: RawDoc) -> Article:
         text = _text_of(raw)
     if not text.strip():
         raise TextError("empty document", source=raw.source, doc_id=raw.id)
+    bad = lone_surrogate(text)
+    if bad is not None:
+        raise TextError(f"lone surrogate U+{ord(text[bad]):04X} at character {bad}: not valid Unicode",
+                        source=raw.source, doc_id=raw.id)
+    cleaned = safe_text(text)
+    if cleaned != text:
+        warnings.append("NUL or bidi control characters replaced by spaces")
+        text = cleaned
+        if not text.strip():
+            raise TextError("empty document", source=raw.source, doc_id=raw.id)
 
     boilerplate = find_boilerplate(text)
     content = content_text(text, boilerplate)
@@ -124,9 +170,9 @@ def to_article(raw: RawDoc) -> Article:
         text=text,
         source=raw.source,
         url=url,
-        title=title,
-        author=author,
-        publisher=sitename or raw.publisher or _host(url),
+        title=safe_text(title),
+        author=safe_text(author),
+        publisher=safe_text(sitename or raw.publisher or _host(url)),
         publication_date=date,
         language=detect_language(content),
         content_hash=content_hash(content),

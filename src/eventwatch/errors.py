@@ -78,3 +78,12 @@ class DocumentTimeout(DocumentError):
     def __init__(self, reason: str, *, stage: str = "ingest", source: str = "", doc_id: str | None = None):
         super().__init__(reason, source=source, doc_id=doc_id)
         self.stage = stage
+
+
+class QueryError(EventwatchError):
+    """A query filter has an invalid value; the message names the filter and lists the valid values."""
+
+    def __init__(self, message: str, *, name: str = "", valid: tuple[str, ...] | list[str] = ()):
+        super().__init__(message)
+        self.name = name
+        self.valid = tuple(valid)

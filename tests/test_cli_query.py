@@ -99,6 +99,7 @@ def test_articles_filters(filled, args, ids):
 
 
 def test_articles_skipped_empty_and_listed(db_url):
+    assert run(["db", "migrate", "--db", db_url]).exit_code == 0
     r = run(["articles", "--skipped", "--db", db_url])
     assert r.exit_code == 0 and "no skipped documents" in r.stdout
     run(["ingest", "-", "--db", db_url], input='{"id": "x"}\n')
@@ -116,21 +117,21 @@ def test_articles_skipped_empty_and_listed(db_url):
                                            for e in evs)),
     (["--limit", "1"], lambda evs: len(evs) == 1),
 ])
-def test_events_filters(filled, args, check):
-    evs = _jsonl(run(["events", *args, "--db", filled, "-f", "jsonl"]))
+def test_mentions_filters(filled, args, check):
+    evs = _jsonl(run(["mentions", *args, "--db", filled, "-f", "jsonl"]))
     assert check(evs), evs
 
 
-def test_events_evidence_matches_text(filled):
-    evs = _jsonl(run(["events", "--db", filled, "-f", "jsonl"]))
+def test_mentions_evidence_matches_text(filled):
+    evs = _jsonl(run(["mentions", "--db", filled, "-f", "jsonl"]))
     rec = json.loads(run(["show", "dhaka", "--db", filled]).stdout)
     for e in (e for e in evs if e["article_id"] == "dhaka"):
         assert rec["text"][e["evidence_start"]:e["evidence_end"]] == e["evidence"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv"])
-def test_events_and_quotes_table_csv(filled, fmt):
-    for cmd in ("events", "quotes"):
+def test_mentions_and_quotes_table_csv(filled, fmt):
+    for cmd in ("mentions", "quotes"):
         r = run([cmd, "--db", filled, "-f", fmt])
         assert r.exit_code == 0 and "dhaka" in r.stdout
 
@@ -149,10 +150,20 @@ def test_show_contract_record_and_missing(filled):
     assert r.exit_code == 1 and "no article with id 'nope'" in r.stderr
 
 
-@pytest.mark.parametrize("args", [["events", "--since", "yesterday"], ["articles", "--format", "xml"],
+@pytest.mark.parametrize("args", [["events", "--since", "yesterday"], ["mentions", "--since", "yesterday"],
+                                  ["events", "--type", "NOT_A_TYPE"], ["events", "--country", "XX"],
+                                  ["events", "--sector", "nope"], ["articles", "--format", "xml"],
                                   ["articles", "--limit", "0"], ["show"], ["db"], ["db", "frobnicate"]])
-def test_query_usage_errors_exit_2(args, tmp_path):
-    assert run([*args, "--db", f"sqlite:///{tmp_path / 'ew.db'}"] if args[0] != "db" else args).exit_code == 2
+def test_query_usage_errors_exit_2(args, filled):
+    assert run([*args, "--db", filled] if args[0] != "db" else args).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["events"], ["mentions"], ["articles"], ["show", "x"], ["db", "stats"],
+                                  ["actors"], ["events", "show", "ev-1"]])
+def test_read_commands_on_missing_database_exit_2_create_nothing(args, tmp_path):
+    r = run([*args, "--db", f"sqlite:///{tmp_path / 'sub' / 'missing.db'}"])
+    assert r.exit_code == 2 and "does not exist" in r.stderr
+    assert not (tmp_path / "sub").exists()
 
 
 def test_version_and_settings(monkeypatch):
@@ -176,7 +187,7 @@ def test_version_and_settings(monkeypatch):
     (RuntimeError("boom\nsecond line"), "error: RuntimeError: boom"),
     (None, "error: cannot open"),  # StoreError from the store itself
 ])
-def test_cli_unexpected_error_is_one_line_exit_2(monkeypatch, exc, message):
+def test_cli_unexpected_error_is_one_line_exit_2(monkeypatch, tmp_path, exc, message):
     import eventwatch.store as store_mod
 
     if exc is not None:
@@ -184,7 +195,8 @@ def test_cli_unexpected_error_is_one_line_exit_2(monkeypatch, exc, message):
             raise exc
 
         monkeypatch.setattr(store_mod, "Store", broken)
-        url = "sqlite:///unused.db"
+        (tmp_path / "unused.db").touch()
+        url = f"sqlite:///{tmp_path / 'unused.db'}"
     else:
         url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"
     r = run(["articles", "--db", url])

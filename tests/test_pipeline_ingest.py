@@ -48,8 +48,11 @@ class FakeStore:
     def finish_run(self, run_id, counts):
         self.runs[run_id]["counts"] = dict(counts)
 
-    def has_article(self, content_hash):
+    def has_article(self, content_hash, url=None):
         return content_hash in self.hashes
+
+    def fill_publication_date(self, content_hash, date, url=None):
+        return None
 
     def add(self, extraction, run_id=None):
         if self.fail_on is not None and extraction.article.id == self.fail_on:

@@ -47,13 +47,32 @@ def test_add_then_again_unchanged(db_url):
         assert again.status == "unchanged"
         assert again.article_id == "doc-1"
         assert _counts(store) == before
-        # Same content under another source id is still the same article.
-        third = store.add(hk_extraction("other-id", source="elsewhere.txt"))
+        # Same content and URL under another source id is still the same article.
+        other = hk_extraction("other-id", source="elsewhere.txt")
+        other.article.url = ext.article.url
+        third = store.add(other)
         assert third.status == "unchanged" and third.article_id == "doc-1"
         assert _counts(store) == before
         stats = store.stats()
         assert isinstance(stats["articles"], int) and stats["articles"] == 1
         assert _rows(store, S.publishers) == 1
+
+
+@pytest.mark.parametrize("url", [None, "https://mirror.example/hk"])
+def test_add_same_text_elsewhere_is_a_copy_unless_url_unknown(db_url, url):
+    """The same text at another URL is a syndicated copy (its own article, same near-dup group);
+    without a URL it is the stored article again."""
+    with Store(db_url) as store:
+        store.add(hk_extraction())
+        copy = hk_extraction("copy", source="mirror.txt")
+        copy.article.url = url
+        res = store.add(copy)
+        if url is None:
+            assert res == AddResult("unchanged", "doc-1", "doc-1")
+        else:
+            assert res == AddResult("added", "copy", "doc-1")
+            assert store.has_article(copy.article.content_hash, url=url)
+        assert store.add(copy).status == "unchanged"
 
 
 def test_add_computes_missing_content_hash(db_url):
@@ -126,12 +145,14 @@ def test_add_race_integrity_error_is_unchanged(db_url, monkeypatch):
         real = Store._find_hash
         calls = {"n": 0}
 
-        def stale(self, conn, chash):
+        def stale(self, conn, chash, url=None):
             calls["n"] += 1
-            return None if calls["n"] <= 2 else real(self, conn, chash)
+            return None if calls["n"] <= 2 else real(self, conn, chash, url)
 
         monkeypatch.setattr(Store, "_find_hash", stale)
-        res = second.add(hk_extraction("dup-id", source="other.txt"))
+        dup = hk_extraction("dup-id", source="other.txt")
+        dup.article.url = hk_extraction().article.url
+        res = second.add(dup)
         assert calls["n"] == 3
         assert res.status == "unchanged" and res.article_id == "doc-1"
         monkeypatch.undo()
@@ -245,7 +266,9 @@ def test_skips_cleared_by_unchanged_add(db_url):
     with Store(db_url) as store:
         store.add(hk_extraction())
         store.add_skip(Skip(source="mirror.txt", stage="annotate", reason="timeout"))
-        res = store.add(hk_extraction("mirror", source="mirror.txt"))
+        mirror = hk_extraction("mirror", source="mirror.txt")
+        mirror.article.url = None
+        res = store.add(mirror)
         assert res.status == "unchanged"
         assert store.skips().empty
 

@@ -112,7 +112,7 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
                 record_skip(Skip(source=raw.source, stage="text", reason=f"internal error: {exc!r}", doc_id=raw.id))
                 continue
             try:
-                known = store.has_article(art.content_hash)
+                known = store.has_article(art.content_hash, url=art.url)
             except Exception as exc:
                 log.debug("has_article failed on %s", raw.source, exc_info=True)
                 record_skip(Skip(source=art.source, stage="store", reason=_reason(exc), doc_id=art.id))

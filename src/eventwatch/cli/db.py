@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .common import db_option, open_store, plain, stdout
+from .events import existing
 
 app = typer.Typer(
     help="The database: what it holds (stats) and its schema (migrate).\n\nExample: eventwatch db stats --json",
@@ -27,7 +28,7 @@ def stats(
 
     Example: eventwatch db stats --json
     """
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         data = plain(store.stats())
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")

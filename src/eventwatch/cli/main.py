@@ -19,7 +19,8 @@ from . import db as db_cmd
 from .common import error
 from .export import export, report
 from .ingest import extract, ingest
-from .query import articles, events, quotes, show
+from . import events as events_cmd
+from .query import articles, mentions, quotes, show
 from .train import train
 
 log = logging.getLogger("eventwatch.cli")
@@ -114,7 +115,9 @@ def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log detai
 app.command()(ingest)
 app.command()(extract)
 app.command()(articles)
-app.command()(events)
+app.add_typer(events_cmd.app, name="events")
+app.command()(mentions)
+app.command()(events_cmd.actors)
 app.command()(quotes)
 app.command()(show)
 app.command()(train)

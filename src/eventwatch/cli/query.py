@@ -1,4 +1,4 @@
-"""What is in the store: ``articles``, ``events``, ``quotes``, ``show``."""
+"""What is in the store: ``articles``, ``mentions``, ``quotes``, ``show`` (``events``: ``events.py``)."""
 from __future__ import annotations
 
 import json
@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from .common import Format, db_option, error, open_store, write_frame
+from .events import existing
 from .ingest import check_date
 
 FORMAT_HELP = "Output: a table, JSON Lines or CSV (JSON Lines and CSV carry every column)."
@@ -35,7 +36,7 @@ def articles(
 
     Example: eventwatch articles --search Nairobi --format table
     """
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         if skipped:
             df = store.skips(limit=limit)
             write_frame(df, fmt, title="skipped documents", columns=["seen_at", "source", "stage", "reason"],
@@ -50,7 +51,7 @@ def articles(
                 widths={"id": 48, "title": 50, "publisher": 20, "dup_of": 30}, empty="no articles")
 
 
-def events(
+def mentions(
     type: Optional[str] = typer.Option(None, "--type", "-t", help="PLOVER event type, e.g. PROTEST."),
     country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO-3 country code of an actor or recipient, e.g. HKG."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", callback=check_date, help="Events on or after this date."),
@@ -62,16 +63,18 @@ def events(
     fmt: Format = _format_option(),
     db: Optional[str] = db_option(),
 ) -> None:
-    """List the coded events, each with its actors, date, place and evidence.
+    """List the mentions: each event as one article states it, with its actors, date, place and evidence
+    (`eventwatch events` lists the resolved events).
 
-    Example: eventwatch events --type PROTEST --since 2024-01-01 --format csv
+    Example: eventwatch mentions --type PROTEST --since 2024-01-01 --format csv
     """
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         df = store.mentions(type=type.upper() if type else None, country=country.upper() if country else None,
                           since=since, until=until, article_id=article, min_confidence=min_confidence, limit=limit)
-    write_frame(df, fmt, title="events",
+    write_frame(df, fmt, title="mentions",
                 columns=["article_id", "date", "type", "mode", "status", "actor", "recipient", "location", "trigger"],
-                widths={"article_id": 36, "actor": 30, "recipient": 30, "location": 18, "trigger": 20}, empty="no events")
+                widths={"article_id": 36, "actor": 30, "recipient": 30, "location": 18, "trigger": 20},
+                empty="no mentions")
 
 
 def quotes(
@@ -85,7 +88,7 @@ def quotes(
 
     Example: eventwatch quotes --speaker Roth --limit 20
     """
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         df = store.quotes(speaker=speaker, article_id=article, limit=limit)
     if fmt == Format.table and len(df):  # the speaker's canonical name where known
         df = df.copy()
@@ -102,7 +105,7 @@ def show(
 
     Example: eventwatch show samples/articles/thailand-entry-ban.txt > thailand.json
     """
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         record = store.extraction(article_id)
     if record is None:
         error(f"no article with id {article_id!r}")

@@ -12,8 +12,13 @@ ISO 8601 strings for the article-stated dates (their precision varies:
 the store's own times. Every child of ``articles`` references its integer
 surrogate key ``articles.pk`` with ``ON DELETE CASCADE``.
 
-Not here yet (a later revision): the resolved cross-article ``events`` table
-(the real-world event that mentions resolve to) and analysts' ``reviews``.
+Revision 0003 adds the resolved dataset: ``events`` (one real-world event,
+its aggregates), ``event_mentions`` (which mention belongs to which event
+and why), ``event_facets`` (one indexed row per multi-valued filter value:
+actor and recipient ids, countries, sectors, contexts), canonical
+``actors`` with their ``actor_aliases``, and analysts' ``reviews`` (merges,
+splits, verdicts; keyed by stable event and mention ids, so re-processing
+never drops them).
 """
 from __future__ import annotations
 
@@ -65,7 +70,10 @@ articles = sa.Table(
     sa.Column("doc_id", sa.String(), nullable=False),
     # The public id: doc_id, or "doc_id~<hash8>" when doc_id was already taken.
     sa.Column("id", sa.String(), nullable=False, unique=True),
-    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    # content_hash, plus a hash of the URL when there is one: the same text at another URL is
+    # a syndicated copy, stored as its own article (and counted in one near-duplicate group).
+    sa.Column("copy_key", sa.String(), nullable=False, unique=True),
     sa.Column("url", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("author", sa.Text),
@@ -187,6 +195,9 @@ mentions = sa.Table(
     sa.Column("cameo", sa.String()),
     sa.Column("confidence", sa.Float),
     sa.Column("coder", sa.String()),
+    # Stable across re-processing: "<article id>#<trigger start>-<trigger end>/<TYPE>".
+    sa.Column("mention_key", sa.String(), index=True),
+    sa.Column("coder_version", sa.String()),
 )
 
 skips = sa.Table(
@@ -199,4 +210,101 @@ skips = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("seen_at", TZ, nullable=False),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="SET NULL")),
+)
+
+# A canonical actor: one person, organisation, state, or a country+sector group.
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(), nullable=False, unique=True),  # "person:kenneth roth", "group:HKG/COP"
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String()),
+    sa.Column("country", sa.String(), index=True),
+    sa.Column("sector", sa.String()),
+    sa.Column("external_id", sa.String()),  # from the actors dictionary, when it knows one
+)
+
+actor_aliases = sa.Table(
+    "actor_aliases",
+    metadata,
+    sa.Column("alias", sa.String(), primary_key=True),  # normalised: lower case, no leading article
+    sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+    sa.Column("text", sa.Text),  # one spelling as written
+)
+
+# The real-world event that mentions resolve to.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.String(), nullable=False, unique=True),  # "ev-" + 12 hex, from its first mention
+    sa.Column("type", sa.String(), nullable=False),
+    sa.Column("mode", sa.String()),
+    sa.Column("status", sa.String(), nullable=False),
+    sa.Column("context", sa.JSON),
+    sa.Column("date", sa.String()),
+    sa.Column("date_precision", sa.String()),
+    # The period the date stands for, as ISO days, for range queries: 2020-01 -> 2020-01-01..2020-01-31.
+    sa.Column("date_lo", sa.String(10)),
+    sa.Column("date_hi", sa.String(10)),
+    sa.Column("place", sa.JSON),
+    sa.Column("place_name", sa.Text),
+    sa.Column("place_country", sa.String(), index=True),
+    sa.Column("actor", sa.JSON),  # [{name, text, country, sector, actor_id}, ...]
+    sa.Column("recipient", sa.JSON),
+    sa.Column("cameo", sa.String()),
+    sa.Column("confidence", sa.Float),
+    sa.Column("evidence", sa.Text),  # the first mention's evidence sentence, for text search
+    sa.Column("num_mentions", sa.Integer, nullable=False),
+    sa.Column("num_articles", sa.Integer, nullable=False),
+    sa.Column("num_sources", sa.Integer, nullable=False),
+    sa.Column("num_dup_groups", sa.Integer, nullable=False),
+    sa.Column("first_seen", sa.String()),
+    sa.Column("last_seen", sa.String()),
+    sa.Column("coder_version", sa.String()),
+    sa.Column("updated_at", TZ, nullable=False),
+    sa.Index("ix_events_type_date_lo", "type", "date_lo"),
+    sa.Index("ix_events_status_date_lo", "status", "date_lo"),
+    sa.Index("ix_events_date_lo", "date_lo"),
+    sa.Index("ix_events_date_hi", "date_hi"),
+    sa.Index("ix_events_num_sources", "num_sources"),
+    sa.Index("ix_events_confidence", "confidence"),
+)
+
+event_mentions = sa.Table(
+    "event_mentions",
+    metadata,
+    sa.Column("mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("event_pk", sa.Integer, sa.ForeignKey("events.pk", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("reason", sa.Text),  # why this mention is in this event
+    # The mention's participants as resolved: [{actor_id, name, text, country, sector}, ...]
+    sa.Column("actors", sa.JSON),
+    sa.Column("recipients", sa.JSON),
+)
+
+# Multi-valued filter values, one row each, so every filter is an index lookup.
+event_facets = sa.Table(
+    "event_facets",
+    metadata,
+    sa.Column("facet", sa.String(), primary_key=True),  # actor_id, recipient_id, actor_country, ..., context
+    sa.Column("value", sa.String(), primary_key=True),
+    sa.Column("event_pk", sa.Integer, sa.ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+# Analysts' decisions; no foreign key: they outlive the rows they name and are replayed on re-processing.
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(), nullable=False),  # merge | split | review
+    sa.Column("event_id", sa.String(), nullable=False, index=True),
+    sa.Column("other_event_id", sa.String()),  # merge: the event merged into event_id
+    sa.Column("mention_key", sa.String()),  # split: the mention taken out
+    sa.Column("payload", sa.JSON),  # merge: the mention keys of both events; review: verdict
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", TZ, nullable=False),
 )

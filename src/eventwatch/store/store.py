@@ -27,20 +27,31 @@ Near-duplicates
     signature, the group is the article's own public id. ``Article.dup_group``
     as given by the caller is ignored: the store decides.
 
+Events
+    Every mention is resolved, in the same transaction as its article, to a
+    real-world event (``resolution.py``, rules in ``eventwatch.resolve``):
+    ``iter_events(**filters)`` streams them as dicts, ``events(**filters)``
+    is the same as a DataFrame, ``event(id)`` one with the reasons its
+    mentions merged; ``merge_events``/``split_event``/``review_event`` store
+    analysts' decisions (``analyst.py``). ``mentions(...)`` is the
+    per-mention view (one row per coded event as one article states it).
+
 Reading
-    ``articles()``, ``events()``, ``quotes()``, ``skips()`` return pandas
+    ``articles()``, ``mentions()``, ``quotes()``, ``skips()`` return pandas
     DataFrames in storage order (``skips()``: newest first), with pandas' default dtypes (a missing
     value is NaN/NA, as ``to_json``/``to_csv`` expect; timestamps are ISO 8601
     UTC strings, so they serialise as is). ``extraction(id)`` rebuilds the JSON contract
     record; ``load(id)`` the ``Extraction`` itself.
 
-The schema is in ``schema.py`` and created by the Alembic revisions in
-``migrations/``; the resolved cross-article ``events`` table and analysts'
-``reviews`` are left for a later revision, so ``events()`` reads mentions.
+Layout: ``schema.py`` (tables) and ``migrate.py`` (Alembic revisions in
+``migrations/``), ``writes.py``, ``resolution.py`` and ``analyst.py``
+(writing), ``queries.py``, ``filters.py`` and ``eventquery.py`` (reading),
+``records.py`` (rebuilding an ``Extraction``); ``Store`` combines them.
 """
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Iterator, Optional
 
 from sqlalchemy import exc as sa_exc
@@ -49,25 +60,42 @@ from ..errors import StoreError
 from .engine import hide_password, make_engine, normalise_url, parse_url
 from .migrate import MIGRATIONS_DIR, Migrations
 from .queries import ARTICLE_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, SKIP_COLUMNS, Queries
+from .analyst import Analyst
+from .eventquery import ACTOR_COLUMNS, EVENT_FIELDS, EventQueries
 from .records import Records
+from .resolution import Resolution
 from .values import first_line
 from .writes import AddResult, Writes
 
-__all__ = ["ARTICLE_COLUMNS", "MENTION_COLUMNS", "QUOTE_COLUMNS", "SKIP_COLUMNS", "MIGRATIONS_DIR", "AddResult", "Store"]
+__all__ = ["ACTOR_COLUMNS", "EVENT_FIELDS", "ARTICLE_COLUMNS", "MENTION_COLUMNS", "QUOTE_COLUMNS", "SKIP_COLUMNS", "MIGRATIONS_DIR", "AddResult", "Store",
+           "require_existing"]
 
 
-class Store(Migrations, Writes, Queries, Records):
+def require_existing(url: Optional[str]) -> None:
+    """A ``StoreError`` when ``url`` names a SQLite file that does not exist; creates nothing."""
+    full = normalise_url(url)
+    u = parse_url(full)
+    db = u.database if u.get_backend_name() == "sqlite" else None
+    if db and db != ":memory:" and not db.startswith("file:") and not Path(db).expanduser().is_file():
+        raise StoreError(f"the database {hide_password(full)} does not exist "
+                         "(`eventwatch ingest` or `eventwatch db migrate` creates it)")
+
+
+class Store(Migrations, Writes, Resolution, Analyst, Queries, EventQueries, Records):
     """Extraction records in a database: ``Store(url)``, ``add(extraction)``, ``events(...)``.
 
     ``url`` None means the ``db`` setting (``EVENTWATCH_DB``, default
     ``sqlite:///eventwatch.db``); a plain path is a SQLite file. With
     ``migrate=True`` (the default) the schema is upgraded to the newest
-    revision on opening. Use as a context manager, or call ``close()``.
+    revision on opening; with ``create=False`` a SQLite file that does not
+    exist is a ``StoreError`` (read-only commands), and nothing is created. Use as a context manager, or call ``close()``.
     """
 
-    def __init__(self, url: Optional[str] = None, *, migrate: bool = True):
+    def __init__(self, url: Optional[str] = None, *, migrate: bool = True, create: bool = True):
         self.url: str = normalise_url(url)
         self._sa_url = parse_url(self.url)
+        if not create:
+            require_existing(self.url)
         self.engine = make_engine(self.url)
         self.dialect: str = self.engine.dialect.name
         if migrate:
@@ -78,6 +106,7 @@ class Store(Migrations, Writes, Queries, Records):
                 raise
 
     # -- lifecycle ---------------------------------------------------------
+
 
     def __repr__(self) -> str:
         return f"Store({self.display_url()!r})"

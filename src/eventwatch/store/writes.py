@@ -5,6 +5,7 @@ See ``store.py`` for the article-id and near-duplicate rules these implement.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -17,7 +18,16 @@ from ..errors import StoreError
 from ..models import Event, Extraction, Skip
 from . import schema as S
 from .engine import begin_write
+from ..resolve.version import coder_version
+from .resolution import mention_key
 from .values import countries_key, entity_json, now
+
+
+def copy_key(chash: str, url: Optional[str]) -> str:
+    """Unique per article: the content hash, with the URL's when there is one (a syndicated copy)."""
+    if not url:
+        return chash
+    return f"{chash}:{hashlib.sha256(url.encode('utf-8')).hexdigest()[:16]}"
 
 
 @dataclass
@@ -30,14 +40,28 @@ class AddResult:
 class Writes:
     """Mixin of ``Store``: needs ``engine``, ``dialect`` and ``_errors``."""
 
-    def _find_hash(self, conn, chash: str):
-        return conn.execute(
-            select(S.articles.c.id, S.articles.c.dup_group).where(S.articles.c.content_hash == chash)
-        ).first()
+    def _find_hash(self, conn, chash: str, url: Optional[str] = None):
+        """The stored article with this content: any, for a document without a URL; else the one
+        at the same URL or at none. The same text at another URL is a copy: another article."""
+        a = S.articles
+        q = select(a.c.id, a.c.dup_group, a.c.url, a.c.pk, a.c.publication_date).where(a.c.content_hash == chash)
+        if url:
+            q = q.where(sa.or_(a.c.url == url, a.c.url.is_(None)))
+        return conn.execute(q.order_by(a.c.pk).limit(1)).first()
 
-    def has_article(self, content_hash: str) -> bool:
+    def has_article(self, content_hash: str, *, url: Optional[str] = None) -> bool:
         with self._errors("read"), self.engine.connect() as conn:
-            return self._find_hash(conn, content_hash) is not None
+            return self._find_hash(conn, content_hash, url) is not None
+
+    def fill_publication_date(self, content_hash: str, date: str, *, url: Optional[str] = None) -> Optional[str]:
+        """Give the stored article with this content the publication date it lacks; its public id when
+        it did lack one (re-process it then: relative dates depend on it), else None."""
+        with self._errors("update"), begin_write(self.engine) as conn:
+            found = self._find_hash(conn, content_hash, url)
+            if found is None or found.publication_date:
+                return None
+            conn.execute(S.articles.update().where(S.articles.c.pk == found.pk).values(publication_date=date))
+            return found.id
 
     def add(self, result: Extraction, *, run_id: Optional[int] = None) -> AddResult:
         """Store one document's extraction, all or nothing; ``unchanged`` if its content is stored."""
@@ -49,14 +73,14 @@ class Writes:
             chash = content_hash(art.text)
         with self._errors(f"store {art.id!r} in"):
             with self.engine.connect() as conn:
-                found = self._find_hash(conn, chash)
+                found = self._find_hash(conn, chash, art.url)
             if found is not None:
                 return self._unchanged(found, art.source)
             attempts = 3
             for attempt in range(attempts):
                 try:
                     with begin_write(self.engine) as conn:
-                        found = self._find_hash(conn, chash)
+                        found = self._find_hash(conn, chash, art.url)
                         if found is None:
                             return self._insert(conn, result, chash, run_id)
                     return self._unchanged(found, art.source)
@@ -64,7 +88,7 @@ class Writes:
                     # Another writer stored this content first (-> unchanged), or took
                     # the public id this one chose (-> choose again).
                     with self.engine.connect() as conn:
-                        found = self._find_hash(conn, chash)
+                        found = self._find_hash(conn, chash, art.url)
                     if found is not None:
                         return self._unchanged(found, art.source)
                     if attempt == attempts - 1:
@@ -139,6 +163,7 @@ class Writes:
                 doc_id=art.id,
                 id=public_id,
                 content_hash=chash,
+                copy_key=copy_key(chash, art.url),
                 url=art.url,
                 title=art.title,
                 author=art.author,
@@ -157,12 +182,13 @@ class Writes:
             )
         )
         pk = res.inserted_primary_key[0]
-        self._insert_children(conn, pk, result, keys)
+        self._insert_children(conn, pk, result, keys, public_id)
+        self._resolve_article(conn, pk)
         if art.source:
             conn.execute(sa.delete(S.skips).where(S.skips.c.source == art.source))
         return AddResult("added", public_id, dup_group)
 
-    def _insert_children(self, conn, pk: int, result: Extraction, keys: list[str]) -> None:
+    def _insert_children(self, conn, pk: int, result: Extraction, keys: list[str], public_id: str) -> None:
         if keys:
             conn.execute(S.lsh_bands.insert(), [{"key": k, "article_pk": pk} for k in keys])
         if result.entities:
@@ -200,11 +226,15 @@ class Writes:
                 })
             conn.execute(S.quotes.insert(), rows)
         if result.events:
-            conn.execute(S.mentions.insert(), [self._mention_row(pk, i, ev) for i, ev in enumerate(result.events)])
+            version = coder_version()
+            conn.execute(S.mentions.insert(), [self._mention_row(pk, i, ev, public_id, version)
+                                               for i, ev in enumerate(result.events)])
 
     @staticmethod
-    def _mention_row(pk: int, seq: int, ev: Event) -> dict[str, Any]:
+    def _mention_row(pk: int, seq: int, ev: Event, article_id: str, version: str) -> dict[str, Any]:
         return {
+            "mention_key": mention_key(article_id, ev.type, ev.trigger.start, ev.trigger.end),
+            "coder_version": version,
             "article_pk": pk,
             "seq": seq,
             "type": ev.type,

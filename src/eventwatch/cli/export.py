@@ -10,7 +10,7 @@ import typer
 
 from . import filters as f
 from .common import db_option, open_store
-from .ingest import check_date
+from .events import existing
 
 
 class ExportFormat(str, Enum):
@@ -57,19 +57,16 @@ def export(
                               country=country, sector=sector, context=context, since=since, until=until,
                               place=place, text=text, min_sources=min_sources, min_confidence=min_confidence,
                               article=article, sort=sort, limit=limit)
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         n = export_events(store.iter_events(batch_size=batch_size, **filters), fmt.value, out,
                           batch_size=batch_size)
     sys.stdout.write(f"exported {n} event{'s' if n != 1 else ''} to {out} ({fmt.value})\n")
 
 
 def report(
-    country: str = typer.Option(..., "--country", "-c", callback=f.check_country,
-                                help="ISO-3 country code the report is about, e.g. HKG."),
-    since: Optional[str] = typer.Option(None, "--from", "--since", metavar="DATE", callback=check_date,
-                                        help="First day of the period (YYYY-MM-DD, YYYY-MM or YYYY)."),
-    until: Optional[str] = typer.Option(None, "--to", "--until", metavar="DATE", callback=check_date,
-                                        help="Last day of the period (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    country: str = f.country_option(required=True, help="ISO alpha-3 code of the country the report is about, e.g. HKG."),
+    since: Optional[str] = f.since_option("--from", "--since", help="First day of the period (YYYY[-MM[-DD]])."),
+    until: Optional[str] = f.until_option("--to", "--until", help="Last day of the period (YYYY[-MM[-DD]])."),
     out: Path = typer.Option(..., "--out", "-o", metavar="PATH",
                              help="report.html (one self-contained page) or report.md (with report.svg beside it)."),
     type: Optional[str] = f.type_option(),
@@ -88,7 +85,7 @@ def report(
 
     report_format(out)  # a wrong suffix fails before the store is read
     filters = f.event_filters(type=type, status=status, min_sources=min_sources, min_confidence=min_confidence)
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         data = write_report(store, country=country, since=since, until=until, out=out, key=key, **filters)
     sys.stdout.write(f"report of {data.country} ({data.total} events, {len(data.key_events)} key events, "
                      f"{len(data.citations)} sources) written to {out}\n")

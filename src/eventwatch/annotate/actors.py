@@ -180,8 +180,17 @@ def _demonym_guess(word: str) -> Optional[str]:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
-    """A country named by a demonym or a place in the phrase (longest match first)."""
+_LED = re.compile(r"^(.+?)-(?:led|ruled|run|dominated|controlled)$", re.I)
+
+
+def _country_in(words: list[str], d: ActorDictionary, *, demonyms_only: bool = False) -> Optional[str]:
+    """A country named by a demonym or a place in the phrase (longest match first).
+
+    ``demonyms_only``: inside a person's name only a listed demonym counts; a name
+    word that spells a country or city ("Cameron", "Jordan", "Christie") is no evidence.
+    """
+    # "Vietnamese-led forces", "U.S.-led coalition": the leader's country
+    words = [m.group(1) if (m := _LED.match(w)) else w for w in words]
     low = [gazetteer.norm(w) for w in words]
     for n in (3, 2, 1):
         for i in range(len(low) - n + 1):
@@ -191,6 +200,8 @@ def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
                 return d.demonyms[k2]
             if k2.endswith("s") and k2[:-1] in d.demonyms and words[i][:1].isupper():
                 return d.demonyms[k2[:-1]]  # plural: "Palestinians", "Serbs"
+            if demonyms_only:
+                continue
             g = gazetteer.country_index().get(k2)
             if g and words[i][:1].isupper():
                 return g.country
@@ -198,7 +209,7 @@ def _country_in(words: list[str], d: ActorDictionary) -> Optional[str]:
                 e = gazetteer.lookup(k2)
                 if e and e.feature == "city" and e.population > 1_000_000:
                     return e.country
-    for w in words:
+    for w in words if not demonyms_only else ():
         if w[:1].isupper() and w.lower() not in _DET:
             g = _demonym_guess(w)
             if g:
@@ -239,12 +250,14 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
 def describe_phrase(text: str, *, head: str | None = None, context_country: str | None = None,
-                    date: str | None = None, extra_paths: Sequence[str] = ()) -> Optional[Description]:
+                    date: str | None = None, extra_paths: Sequence[str] = (),
+                    person: bool = False) -> Optional[Description]:
     """(name, country, sector, kind) of an actor noun phrase, or None when it names no actor.
 
     A dictionary name inside the phrase wins ("director of Human Rights Watch (HRW)");
     otherwise country comes from a demonym/place modifier or ``context_country``
-    and sector from the head noun rules.
+    and sector from the head noun rules. ``person``: the phrase is a person's name, so
+    only a dictionary person or organisation, or a listed demonym, gives a country.
     """
     d = load_actor_dictionary(extra_paths)
     text = text.strip()
@@ -253,6 +266,8 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
     whole = d.lookup(text) or d.lookup(_PAREN.sub("", text))
     if whole is not None and text.islower() and len(text) <= 4:
         whole = None  # "who", "us": words, not the WHO or the U.S.
+    if whole is not None and person and whole.kind == "state":
+        whole = None
     words = _words(text)
     sector = _sector_of(words, head, d)
     if whole is None:
@@ -267,6 +282,8 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
                     continue
                 if n == 1 and len(gram) <= 3 and not gram.isupper():
                     continue  # "us", "who" as words, not the U.S. or the WHO
+                if person and e.kind == "state":
+                    continue  # "Michael Jordan", "Israel Kamakawiwo'ole"
                 best = e
                 break
             if best:
@@ -285,11 +302,14 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
     if sector == "GOV" and any(w.lower() in ("former", "ex", "exiled", "ousted") for w in words):
         sector = "ELI"  # manual: former officials are elites, not government
     bare = gazetteer.norm(_PAREN.sub("", text))
-    cap = gazetteer.capitals().get(bare)
+    cap = None if person else gazetteer.capitals().get(bare)
     if cap and sector is None and text[:1].isupper():
         # A national capital alone stands for its government ("Beirut said").
         return Description(None, cap, "GOV", "organization")
-    country = _country_in(words, d)
+    country = _country_in(words, d, demonyms_only=person)
+    if person and sector is None:
+        # a demonym in a name span ("Philippine spokesman Harry Roque") marks its person
+        return Description(None, country, None, "person") if country else None
     if country is None and sector is None:
         return None
     if sector is None:
@@ -303,16 +323,6 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
 
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
-
-
-def _article_country(doc: Doc, d: ActorDictionary) -> Optional[str]:
-    counts: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP"):
-            c = _country_in(_words(ent.text), d)
-            if c and c not in NON_STATE_CODES:
-                counts[c] = counts.get(c, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 def _phrase_spans(doc: Doc) -> list[Span]:
@@ -340,33 +350,17 @@ _STATE_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 def find_entities(doc: Doc) -> list[Entity]:
     d = load_actor_dictionary()
     date = doc._.publication_date
-    ctx = _article_country(doc, d)
     boiler = doc._.boilerplate or []
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
-    persons: dict[str, str] = {}  # surname -> full name seen earlier
-    # Country of each sentence: the first state named in it (demonym, place,
-    # known person), else the article's most frequent one.
-    sent_bounds = [(snt.start_char, snt.end_char) for snt in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [(0, len(doc.text))]
-    sent_ctx: dict[int, str] = {}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "PERSON"):
-            desc0 = describe_phrase(ent.text, date=date)
-            if desc0 and desc0.country and desc0.country not in NON_STATE_CODES:
-                for k, (a, b) in enumerate(sent_bounds):
-                    if a <= ent.start_char < b:
-                        sent_ctx.setdefault(k, desc0.country)
-
-    def _sent_country(pos: int) -> Optional[str]:
-        for k, (a, b) in enumerate(sent_bounds):
-            if a <= pos < b:
-                return sent_ctx.get(k, ctx)
-        return ctx
-
+    persons: dict[str, Entity] = {}  # surname -> the earlier full mention
+    # No country comes from the sentence's or the article's main state, nor from a
+    # dateline: a country needs evidence in the phrase itself (a title with a
+    # demonym, an organisation, a known person) or an earlier full mention.
     for c in corrections.correct(doc):
         if _overlaps((c.start, c.end), boiler):
             continue
-        desc = describe_phrase(c.text, date=date, context_country=_sent_country(c.start))
+        desc = describe_phrase(c.text, date=date, person=c.label == "PERSON")
         if c.label == "NORP" and not c.country and (desc is None or desc.country is None):
             continue  # "communist", "democratic": adjectives, not actors
         ent = Entity(text=c.text, start=c.start, end=c.end, label=c.label)
@@ -380,20 +374,21 @@ def find_entities(doc: Doc) -> list[Entity]:
             ent.name, ent.country, ent.sector, ent.kind = desc.name, desc.country, desc.sector, desc.kind
         if c.label == "PERSON":
             ent.kind = ent.kind or "person"
-            if ent.name is None:
-                parts = c.text.split()
-                if len(parts) >= 2:
-                    ent.name = c.text
-                    persons[parts[-1]] = c.text
-                elif parts and parts[0] in persons:
-                    ent.name = persons[parts[0]]
-                    e = d.lookup(ent.name)
-                    if e:
-                        ent.country, ent.sector = e.country, e.sector
-            elif ent.kind == "person":
-                persons[ent.name.split()[-1]] = ent.name
+            parts = c.text.split()
+            if ent.name is None and len(parts) >= 2:
+                ent.name = c.text
+            if len(parts) == 1 and parts[0] in persons:
+                # "Smith" after "Foreign Minister Jane Smith": the earlier full mention's person
+                first = persons[parts[0]]
+                ent.name = first.name or ent.name
+                ent.country = ent.country or first.country
+                ent.sector = ent.sector or first.sector
+            elif ent.name:
+                persons.setdefault(ent.name.split()[-1], ent)
         elif c.label == "GPE" and ent.kind in ("state", None) and ent.sector is None and ent.country:
             ent.kind = "state"
+        elif c.label == "ORG" and c.text in persons and ent.country is None:
+            ent.kind, ent.name = "person", persons[c.text].name  # a surname the model calls ORG
         out.append(ent)
         taken.append((c.start, c.end))
     for span in _phrase_spans(doc):
@@ -401,7 +396,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         if _overlaps((s, e), boiler):
             continue
         toks = [t for t in span if t.pos_ != "DET"] or list(span)
-        desc = describe_phrase(span.text, head=span.root.text, context_country=_sent_country(s), date=date)
+        desc = describe_phrase(span.text, head=span.root.text, date=date)
         if desc is None or desc.sector is None:
             continue
         if desc.sector in _STATE_SECTORS and desc.name is None and _country_in(_words(span.text), d) is None:
@@ -414,6 +409,13 @@ def find_entities(doc: Doc) -> list[Entity]:
             # An entity inside the phrase already; keep the phrase only when it adds
             # a sector the entity lacks ("Hong Kong residents", "Hungarian officials").
             inner = [x for x in out if s <= x.start and x.end <= e]
+            for x in inner:
+                if x.kind == "person" and x.country is None and x.start > s:
+                    # "Philippine spokesman Harry Roque": a demonym before the name is its evidence
+                    # (a country word there may be the first name: "Senator Chad Wilson")
+                    before = _country_in(_words(doc.text[s:x.start]), d, demonyms_only=True)
+                    if before:
+                        x.country, x.sector = before, x.sector or desc.sector
             if not inner or any(x.sector == desc.sector for x in inner) or inner[0].kind in ("person", "media"):
                 continue
             if span.root.ent_type_:
@@ -423,5 +425,10 @@ def find_entities(doc: Doc) -> list[Entity]:
         ent = Entity(text=span.text, start=s, end=e, label="ACTOR", name=desc.name, country=desc.country,
                      sector=desc.sector, kind=desc.kind or "group")
         out.append(ent)
+    # a later surname takes what its first full mention learnt from its title
+    for x in out:
+        first = persons.get(x.text)
+        if x.kind == "person" and x.country is None and first is not None and first is not x and first.country:
+            x.country, x.sector = first.country, x.sector or first.sector
     out.sort(key=lambda x: (x.start, -x.end))
     return out

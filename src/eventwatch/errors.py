@@ -87,3 +87,7 @@ class QueryError(EventwatchError):
         super().__init__(message)
         self.name = name
         self.valid = tuple(valid)
+
+
+class SetupError(EventwatchError):
+    """A required model or data package is missing or broken; the message names it and how to install it."""

@@ -21,11 +21,12 @@ from ..codebook import NON_STATE_CODES, SECTORS, builtin_path, iter_entries, lin
 from ..errors import CodebookError
 from ..models import Entity
 from . import corrections, gazetteer
+from .extensions import warn
 
 log = logging.getLogger(__name__)
 
 KINDS = ("person", "organization", "state", "group", "media")
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+ENTITY_LABELS = corrections.ENTITY_LABELS
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,7 @@ def _phrase_spans(doc: Doc) -> list[Span]:
     try:
         chunks = list(doc.noun_chunks)
     except ValueError:  # no parser in this pipeline
+        warn(doc, "actors: no dependency parse, so only named entities were read as actors")
         return []
     out = []
     for nc in chunks:
@@ -357,7 +359,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     # No country comes from the sentence's or the article's main state, nor from a
     # dateline: a country needs evidence in the phrase itself (a title with a
     # demonym, an organisation, a known person) or an earlier full mention.
-    for c in corrections.correct(doc):
+    for c in corrections.correct(doc, d):
         if _overlaps((c.start, c.end), boiler):
             continue
         desc = describe_phrase(c.text, date=date, person=c.label == "PERSON")

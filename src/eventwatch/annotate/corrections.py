@@ -14,7 +14,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from . import gazetteer
+
 log = logging.getLogger(__name__)
+
+
+# spaCy labels that can name an actor
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
 @dataclass
@@ -38,11 +44,9 @@ def _trim(span: Span) -> Optional[tuple[int, int]]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def correct(doc: Doc) -> list[Corrected]:
-    from .actors import ENTITY_LABELS, load_actor_dictionary  # cycle: actors uses this module
-    from . import gazetteer
-
-    d = load_actor_dictionary()
+def correct(doc: Doc, d) -> list[Corrected]:
+    """``d``: the actor dictionary (actors.ActorDictionary), passed in by the caller
+    so this module does not import the one that uses it."""
     out: list[Corrected] = []
     full = doc.text  # Doc.text rebuilds the string each call: once per doc
     for ent in doc.ents:

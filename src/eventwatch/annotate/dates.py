@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..models import DateMention
 from .date_words import FREQUENCY, spelled_year
+from .extensions import warn
 
 log = logging.getLogger(__name__)
 
@@ -496,8 +497,5 @@ def find_dates(doc: Doc) -> list[DateMention]:
             continue
         out.append(DateMention(expr, s, e, value, precision))
     if unresolved:
-        if doc._.ew_warnings is None:
-            doc._.ew_warnings = []
-        doc._.ew_warnings.append(
-            "dates: a year-less or relative date could not be resolved: no publication date")
+        warn(doc, "dates: a year-less or relative date could not be resolved: no publication date")
     return out

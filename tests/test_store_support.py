@@ -129,3 +129,39 @@ OTHER_STORY = (
     "higher borrowing costs would hurt small exporters already struggling with a strong currency and weak "
     "demand from abroad. Analysts had expected a smaller move."
 )
+
+
+# -- resolution: one ban reported by copies of one story and by an independent report ------------
+
+BAN_STORY = (
+    "The Belarusian government barred Marta Kovac, the regional director of Amnesty International, from "
+    "entering Minsk on Sunday. Kovac had planned to present a report on the trials of striking miners "
+    "at a press conference in the capital. Officials gave no reason for the decision, which rights groups "
+    "called an attempt to silence criticism of the mass trials. The ministry did not answer questions."
+)
+BAN_REPORT = ("MINSK - Border guards turned back Kovac of Amnesty International at Minsk airport on Jan. 12, "
+              "the group said.")
+
+
+def ban_extraction(doc_id: str, text: str, *, url: str, publisher: str | None = None,
+                   recipient: str = "Marta Kovac", actor: tuple[str, str | None, str, str] | None = None,
+                   type_: str = "REJECT", trigger: str | None = None, date: str | None = "2020-01-12",
+                   precision: str | None = "day", place: bool = True, published: str | None = "2020-01-13",
+                   status: str = "occurred") -> Extraction:
+    """One article stating the ban (``type_``) of ``recipient``; ``actor``: (text, name, country, sector)."""
+    trig = trigger or ("barred" if "barred" in text else "turned back")
+    if actor is None:
+        actor = ("The Belarusian government", "Government of Belarus", "BLR", "GOV") if "Belarusian government" in text \
+            else ("Border guards", None, "BLR", "COP")
+    a = ent(text, actor[0], label="" if actor[1] is None else "ORG", name=actor[1], country=actor[2], sector=actor[3])
+    r = ent(text, recipient, label="PERSON", kind="person")
+    s, e = span(text, "Minsk")
+    minsk = Place(text="Minsk", start=s, end=e, name="Minsk", country="BLR", lat=53.9, lon=27.56667, feature="city")
+    first = text.split(". ")[0]
+    ev = Event(type=type_, trigger=Trigger(trig, *span(text, trig)), evidence=sentence_span(text, first[:12]),
+               context=["human_rights"], actor=[a], recipient=[r], date=date, date_precision=precision,
+               location=minsk if place else None, cameo="12", confidence=0.8, status=status)
+    article = Article(id=doc_id, text=text, source=f"{doc_id}.txt", url=url, publisher=publisher,
+                      publication_date=published, language="en", content_hash=content_hash(text),
+                      minhash=minhash_signature(text))
+    return Extraction(article=article, events=[ev], places=[minsk], entities=[a, r])

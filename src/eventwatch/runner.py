@@ -32,6 +32,7 @@ class IngestSummary:
     skipped: int = 0
     events: int = 0
     quotes: int = 0
+    dated: int = 0  # stored articles given their missing publication date (and re-coded)
     skips: list[Skip] = field(default_factory=list)
     elapsed: float = 0.0
 
@@ -51,6 +52,7 @@ class IngestSummary:
         return {
             "run_id": self.run_id,
             **self.counts(),
+            "dated": self.dated,
             "ok": self.ok,
             "elapsed": round(self.elapsed, 3),
             "skips": [asdict(s) for s in self.skips],
@@ -66,7 +68,9 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
     """Every document of ``sources`` into ``store``; never raises for one document.
 
     A document already stored (same content hash) is counted ``unchanged``
-    before it is annotated, so an interrupted ingest resumes cheaply. Each
+    before it is annotated, so an interrupted ingest resumes cheaply; with
+    ``published``, a stored article that has no publication date gets it and
+    is annotated and coded again (``dated``). Each
     document is written in its own transaction (``store.add``). Every failure
     of one document, a store error on it included, becomes a recorded ``Skip``
     with its stage and reason. ``progress(event, n_done)`` is called after each
@@ -93,6 +97,17 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
             log.warning("could not record the skip of %s", sk.source, exc_info=True)
         note("skipped")
 
+    dated: list[str] = []  # stored articles that --published gave their missing date
+
+    def fill_date(art: Article) -> None:
+        try:
+            filled = store.fill_publication_date(art.content_hash, art.publication_date, url=art.url)
+        except Exception:
+            log.warning("could not fill the publication date of %s", art.source, exc_info=True)
+            return
+        if filled:
+            dated.append(filled)
+
     # Articles handed to the annotator whose result has not come back yet.
     in_flight: dict[int, Article] = {}
 
@@ -118,6 +133,8 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
                 record_skip(Skip(source=art.source, stage="store", reason=_reason(exc), doc_id=art.id))
                 continue
             if known:
+                if published and art.publication_date:
+                    fill_date(art)
                 summary.unchanged += 1
                 note("unchanged")
                 continue
@@ -170,6 +187,12 @@ def ingest(sources: Sequence[str], store: "Store", *, published: Optional[str] =
                 if not stuck:
                     record_skip(Skip(source=",".join(sources), stage="annotate", reason=_reason(exc)))
                     break
+        if dated:
+            # Relative dates ("on Sunday") resolve against the publication date: code them again.
+            from .reprocess import reprocess_ids
+
+            redone = reprocess_ids(store, dated, min_confidence=min_confidence)
+            summary.dated = redone.recoded
     finally:
         summary.elapsed = time.monotonic() - t0
         try:

@@ -21,6 +21,7 @@ from .export import export, report
 from .ingest import extract, ingest
 from . import events as events_cmd
 from .query import articles, mentions, quotes, show
+from .reprocess import reprocess
 from .train import train
 
 log = logging.getLogger("eventwatch.cli")
@@ -118,6 +119,7 @@ app.command()(articles)
 app.add_typer(events_cmd.app, name="events")
 app.command()(mentions)
 app.command()(events_cmd.actors)
+app.command()(reprocess)
 app.command()(quotes)
 app.command()(show)
 app.command()(train)

@@ -63,10 +63,14 @@ def _kind(ent: dict[str, Any]) -> Optional[str]:
     return ent.get("kind") or _NAMED_LABELS.get(ent.get("label") or "")
 
 
+_FUNCTION_WORDS = frozenset("of the for and on in de del la al".split())
+
+
 def _is_proper(text: str) -> bool:
-    words = [w for w in re.split(r"[\s-]+", text) if w]
-    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and \
-        normalise(text) not in PRONOUNS
+    """A name as written: every word capitalised but the function words ("Ministry of Defence")."""
+    words = [w for w in re.split(r"[\s-]+", _LEADING.sub("", text.strip())) if w]
+    return bool(words) and words[0][:1].isupper() and normalise(text) not in PRONOUNS and \
+        all(w[:1].isupper() or not w[:1].isalpha() or w in _FUNCTION_WORDS for w in words)
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,9 +5,11 @@ A mention (one coded event as one article states it) joins an event when:
 - the same PLOVER ``type`` and ``status`` (a plan and its happening are two
   records), and no conflicting ``mode`` (both given and different);
 - compatible participants: for actors and for recipients, either side
-  unknown (no canonical actor) or at least one canonical actor in common, and
-  at least one canonical actor in common over both roles (two mentions
-  that name nobody are the same event only as copies of one story);
+  unknown (no canonical actor), or a canonical actor in common, or a country
+  in common (a state and its border guards are one side: reports name the
+  same actor at different levels), and at least one canonical actor in
+  common over both roles (two mentions that name nobody are the same event
+  only as copies of one story);
 - compatible dates at the precision of both: the periods they stand for
   (``2020`` is the whole year, ``2020-01`` the month) overlap, widened by
   ``resolve_date_slack`` days; a date the coder took from the publication
@@ -84,6 +86,8 @@ class Side:
     period: tuple[Optional[str], Optional[str]]
     place: Optional[dict]
     names: dict[str, str] = field(default_factory=dict)  # actor key -> display name, for reasons
+    actor_countries: set[str] = field(default_factory=set)
+    recipient_countries: set[str] = field(default_factory=set)
 
 
 def compare(m: Side, e: Side) -> tuple[bool, str]:
@@ -92,9 +96,11 @@ def compare(m: Side, e: Side) -> tuple[bool, str]:
         return False, f"different type/status ({m.type}/{m.status} vs {e.type}/{e.status})"
     if m.mode and e.mode and m.mode != e.mode:
         return False, f"different mode ({m.mode} vs {e.mode})"
-    for role, x, y in (("actor", m.actors, e.actors), ("recipient", m.recipients, e.recipients)):
-        if x and y and not (x & y):
-            return False, f"no {role} in common"
+    for role, x, y, cx, cy in (("actor", m.actors, e.actors, m.actor_countries, e.actor_countries),
+                               ("recipient", m.recipients, e.recipients, m.recipient_countries,
+                                e.recipient_countries)):
+        if x and y and not (x & y) and not (cx & cy):
+            return False, f"no {role} in common, by actor or country"
     shared_a = m.actors & e.actors
     shared_r = m.recipients & e.recipients
     if not (shared_a or shared_r):
@@ -105,14 +111,19 @@ def compare(m: Side, e: Side) -> tuple[bool, str]:
         return False, "different places"
     names = {**e.names, **m.names}
     said = []
+    for role, x, y, cx, cy in (("actors", m.actors, e.actors, m.actor_countries, e.actor_countries),
+                               ("recipients", m.recipients, e.recipients, m.recipient_countries,
+                                e.recipient_countries)):
+        if x and y and not (x & y):
+            said.append(f"{role} of one country ({', '.join(sorted(cx & cy))})")
     if shared_a:
-        said.append("actor " + ", ".join(sorted(names.get(k, k) for k in shared_a)))
+        said.insert(0, "actor " + ", ".join(sorted(names.get(k, k) for k in shared_a)) + " in common")
     if shared_r:
-        said.append("recipient " + ", ".join(sorted(names.get(k, k) for k in shared_r)))
+        said.insert(0, "recipient " + ", ".join(sorted(names.get(k, k) for k in shared_r)) + " in common")
     when = "no date on one side" if m.period[0] is None or e.period[0] is None else \
         f"dates overlap ({m.period[0]}..{m.period[1]} within {e.period[0]}..{e.period[1]})"
     where = "same place" if (m.place and e.place) else "place unknown on one side"
-    return True, f"same {m.type}/{m.status}; {'; '.join(said)} in common; {when}; {where}"
+    return True, f"same {m.type}/{m.status}; {'; '.join(said)}; {when}; {where}"
 
 
 def copy_reason(dup_group: str) -> str:

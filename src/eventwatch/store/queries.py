@@ -125,6 +125,44 @@ class Queries:
             r["ingested_at"] = iso(r["ingested_at"])
         return frame(rows, ARTICLE_COLUMNS)
 
+    REPROCESS_WHERE = ("article", "publisher", "language", "dup_group", "since", "until", "coder_version",
+                       "undated")
+
+    def reprocess_candidates(self, *, where: Optional[dict[str, str]] = None, version: Optional[str] = None,
+                             after: int = 0, limit: int = 100) -> list[tuple[int, str]]:
+        """``(pk, public id)`` of the next articles to re-process, in storage order after ``after``.
+
+        ``version``: only articles coded by another coder version (or none);
+        None: every article. ``where`` narrows them: ``article`` (public id),
+        ``publisher``, ``language``, ``dup_group``, ``since``/``until``
+        (publication date, inclusive prefixes), ``coder_version``,
+        ``undated`` (any value: no publication date).
+        """
+        from ..errors import QueryError
+
+        a = S.articles
+        stmt = select(a.c.pk, a.c.id).where(a.c.pk > after).order_by(a.c.pk).limit(limit)
+        if version is not None:
+            stmt = stmt.where(sa.or_(a.c.coder_version.is_(None), a.c.coder_version != version))
+        for key, value in (where or {}).items():
+            if key == "article":
+                stmt = stmt.where(a.c.id == value)
+            elif key == "publisher":
+                stmt = stmt.where(a.c.publisher_id.in_(select(S.publishers.c.id).where(S.publishers.c.name == value)))
+            elif key in ("language", "dup_group", "coder_version"):
+                stmt = stmt.where(a.c[key] == value)
+            elif key == "since":
+                stmt = stmt.where(a.c.publication_date >= value)
+            elif key == "until":
+                stmt = stmt.where(sa.or_(a.c.publication_date <= value, a.c.publication_date.startswith(value)))
+            elif key == "undated":
+                stmt = stmt.where(a.c.publication_date.is_(None))
+            else:
+                raise QueryError(f"invalid --where field {key!r}: valid fields are {', '.join(self.REPROCESS_WHERE)}",
+                                 name="where", valid=self.REPROCESS_WHERE)
+        with self._errors("read"), self.engine.connect() as conn:
+            return [(r.pk, r.id) for r in conn.execute(stmt)]
+
     def skips(self, *, limit: Optional[int] = None) -> "pandas.DataFrame":
         """Documents that could not be processed (latest attempt per source), newest first."""
         s = S.skips

@@ -122,7 +122,9 @@ class Resolution:
             side = Side(type=r.type, status=r.status or "occurred", mode=r.mode,
                         actors={p["actor_id"] for p in actors}, recipients={p["actor_id"] for p in recips},
                         period=period(r.date, r.date_precision), place=r.location,
-                        names={p["actor_id"]: p["name"] for p in actors + recips})
+                        names={p["actor_id"]: p["name"] for p in actors + recips},
+                        actor_countries={p["country"] for p in actors if p.get("country")},
+                        recipient_countries={p["country"] for p in recips if p.get("country")})
             target, reason = (None, "") if r.mention_key in split_keys else \
                 self._best_event(conn, side, r, art.dup_group, article_pk)
             if target is None:
@@ -142,14 +144,16 @@ class Resolution:
         row = conn.execute(select(e).where(e.c.pk == pk)).first()
         if row is None:
             return None
-        roles: dict[str, set[str]] = {"actor_id": set(), "recipient_id": set()}
+        roles: dict[str, set[str]] = {"actor_id": set(), "recipient_id": set(), "actor_country": set(),
+                                      "recipient_country": set()}
         for fr in conn.execute(select(f.c.facet, f.c.value).where(
                 f.c.event_pk == pk, f.c.facet.in_(list(roles)))):
             roles[fr.facet].add(fr.value)
         names = {p["actor_id"]: p["name"] for p in (row.actor or []) + (row.recipient or [])}
         return Side(type=row.type, status=row.status, mode=row.mode, actors=roles["actor_id"],
                     recipients=roles["recipient_id"], period=(row.date_lo, row.date_hi), place=row.place,
-                    names=names)
+                    names=names, actor_countries=roles["actor_country"],
+                    recipient_countries=roles["recipient_country"])
 
     def _best_event(self, conn, side: Side, r, dup_group: str, article_pk: int) -> tuple[Optional[int], str]:
         e, f = S.events, S.event_facets

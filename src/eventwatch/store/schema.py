@@ -89,6 +89,7 @@ articles = sa.Table(
     sa.Column("source", sa.Text),
     sa.Column("ingested_at", TZ, nullable=False),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="SET NULL")),
+    sa.Column("coder_version", sa.String(), index=True),  # what coded it (resolve/version.py)
 )
 
 lsh_bands = sa.Table(

@@ -179,6 +179,7 @@ class Writes:
                 source=art.source,
                 ingested_at=now(),
                 run_id=run_id,
+                coder_version=coder_version() if art.language in (None, "en") else None,
             )
         )
         pk = res.inserted_primary_key[0]
@@ -187,6 +188,31 @@ class Writes:
         if art.source:
             conn.execute(sa.delete(S.skips).where(S.skips.c.source == art.source))
         return AddResult("added", public_id, dup_group)
+
+    def recode(self, article_id: str, result: Extraction) -> int:
+        """Replace a stored article's annotation and events by ``result`` (a re-run of annotate and code
+        on its text), in one transaction; returns how many events were touched.
+
+        The events it was in lose its old mentions (and go when left with
+        none) before its new mentions resolve, so an event the article alone
+        reported keeps its id; analysts' merges and splits are replayed.
+        """
+        a, m, em = S.articles, S.mentions, S.event_mentions
+        with self._errors(f"re-process {article_id!r} in"), begin_write(self.engine) as conn:
+            row = conn.execute(select(a.c.pk).where(a.c.id == article_id)).first()
+            if row is None:
+                raise StoreError(f"no article with id {article_id!r}")
+            pk = row.pk
+            old = {r.event_pk for r in conn.execute(
+                select(em.c.event_pk).join(m, m.c.id == em.c.mention_id).where(m.c.article_pk == pk))}
+            for table in (S.mentions, S.quotes, S.dates, S.places, S.entities):
+                conn.execute(table.delete().where(table.c.article_pk == pk))
+            self._refresh(conn, old)
+            conn.execute(a.update().where(a.c.pk == pk).values(
+                warnings=list(result.warnings), contexts=list(result.contexts), coder_version=coder_version()))
+            self._insert_children(conn, pk, result, [], article_id)
+            touched = self._resolve_article(conn, pk)
+            return len(old | touched)
 
     def _insert_children(self, conn, pk: int, result: Extraction, keys: list[str], public_id: str) -> None:
         if keys:

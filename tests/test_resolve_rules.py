@@ -1,0 +1,122 @@
+"""The resolution rules on their own: periods, compatibility, counts, canonical actors."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.resolve.actors import canonical, normalise, surname_owner
+from eventwatch.resolve.match import Side, aggregate, best_date, compare, dates_compatible, period, source_of
+
+
+@pytest.mark.parametrize("date,precision,want", [
+    ("2020", "year", ("2020-01-01", "2020-12-31")),
+    ("2020-02", "month", ("2020-02-01", "2020-02-29")),
+    ("2020-01-12", "day", ("2020-01-12", "2020-01-12")),
+    ("2020-01-13", "publication", ("2020-01-06", "2020-01-13")),
+    (None, None, (None, None)),
+    ("20x0", "day", (None, None)),
+])
+def test_resolve_period_of_each_precision(date, precision, want):
+    assert period(date, precision) == want
+
+
+@pytest.mark.parametrize("a,b,ok", [
+    (("2020-01-12", "day"), ("2020-01-13", "day"), True),  # one day of slack
+    (("2020-01-12", "day"), ("2020-01-15", "day"), False),
+    (("2020-01", "month"), ("2020-01-31", "day"), True),
+    (("2020", "year"), ("2019-12-31", "day"), True),  # slack reaches across the year end
+    (("2020", "year"), ("2019-06-01", "day"), False),
+    (("2020-01-13", "publication"), ("2020-01-12", "day"), True),
+    ((None, None), ("1999", "year"), True),
+])
+def test_resolve_dates_compatible_at_both_precisions(a, b, ok):
+    assert dates_compatible(period(*a), period(*b)) is ok
+    assert dates_compatible(period(*b), period(*a)) is ok
+
+
+def _side(**kw):
+    base = dict(type="REJECT", status="occurred", mode=None, actors=set(), recipients={"marta kovac"},
+                period=period("2020-01-12", "day"), place={"name": "Minsk", "country": "BLR", "feature": "city"})
+    base.update(kw)
+    return Side(**base)
+
+
+@pytest.mark.parametrize("change,ok,why", [
+    ({}, True, "recipient marta kovac in common"),
+    ({"type": "COERCE"}, False, "different type"),
+    ({"status": "future"}, False, "different type/status"),
+    ({"recipients": {"someone else"}}, False, "no recipient in common"),
+    ({"recipients": set()}, False, "no participant in common"),
+    ({"period": period("2020-03-01", "day")}, False, "do not overlap"),
+    ({"place": {"name": "Vilnius", "country": "LTU", "feature": "city"}}, False, "different places"),
+    ({"place": None}, True, "place unknown on one side"),
+    ({"place": {"name": "Belarus", "country": "BLR", "feature": "country"}}, True, "same place"),
+])
+def test_resolve_compare_explains_either_way(change, ok, why):
+    got, reason = compare(_side(**change), _side())
+    assert got is ok and why in reason
+
+
+def test_resolve_compare_actors_of_one_country_are_compatible():
+    m = _side(actors={"group:BLR/COP"}, actor_countries={"BLR"})
+    e = _side(actors={"government of belarus"}, actor_countries={"BLR"})
+    ok, why = compare(m, e)
+    assert ok and "actors of one country (BLR)" in why
+    ok, why = compare(_side(actors={"x"}, actor_countries={"LTU"}), e)
+    assert not ok and "no actor in common" in why
+
+
+def test_resolve_aggregate_copies_count_as_one_source():
+    ms = [
+        {"article_id": "a", "dup_group": "a", "url": "https://news-a.example/x", "publisher": None, "seen": "2020-01-13"},
+        {"article_id": "b", "dup_group": "a", "url": "https://news-b.example/x", "publisher": None, "seen": "2020-01-14"},
+        {"article_id": "c", "dup_group": "c", "url": "https://www.wire.example/y", "publisher": None, "seen": "2020-01-12"},
+        {"article_id": "c", "dup_group": "c", "url": "https://www.wire.example/y", "publisher": None, "seen": "2020-01-12"},
+    ]
+    agg = aggregate(ms)
+    assert (agg.num_mentions, agg.num_articles, agg.num_sources, agg.num_dup_groups) == (4, 3, 2, 2)
+    assert (agg.first_seen, agg.last_seen) == ("2020-01-12", "2020-01-14")
+    independent = [dict(m, dup_group=m["article_id"]) for m in ms]
+    assert aggregate(independent).num_sources == 3
+
+
+@pytest.mark.parametrize("url,publisher,want", [
+    ("https://www.example.org/a", None, "example.org"),
+    ("https://example.org/a", "Baltic Wire", "baltic wire"),
+    (None, None, "unknown"),
+])
+def test_resolve_source_of(url, publisher, want):
+    assert source_of(url, publisher) == want
+
+
+def test_resolve_best_date_prefers_precision_then_frequency():
+    assert best_date([("2020-01", "month"), ("2020-01-12", "day"), ("2020-01-13", "publication")]) == \
+        ("2020-01-12", "day")
+    assert best_date([("2020-01-12", "day"), ("2020-01-11", "day"), ("2020-01-11", "day")]) == ("2020-01-11", "day")
+    assert best_date([(None, None)]) == (None, None)
+
+
+@pytest.mark.parametrize("ent,people,key,how", [
+    ({"text": "Marta Kovac", "label": "PERSON"}, [], "marta kovac", "text"),
+    ({"text": "me", "name": "Marta Kovac"}, [], "marta kovac", "name"),
+    ({"text": "Kovac", "label": "PERSON"}, ["Marta Kovac"], "marta kovac", "surname"),
+    ({"text": "Kovac", "label": "PERSON"}, ["Marta Kovac", "Ivan Kovac"], "kovac", "text"),  # ambiguous
+    ({"text": "she"}, [], None, None),
+    ({"text": "four police officers", "country": "BLR", "sector": "COP"}, [], "group:BLR/COP", "group"),
+    ({"text": "the Amnesty International", "name": None, "label": "ORG"}, [], "amnesty international", "text"),
+])
+def test_resolve_canonical_actor(ent, people, key, how):
+    ref = canonical(ent, people=people)
+    assert (ref.key if ref else None) == key
+    if ref:
+        assert ref.how == how
+
+
+def test_resolve_canonical_surname_from_store_lookup():
+    ref = canonical({"text": "Kovac", "label": "PERSON"}, lookup_surname=lambda w: "marta kovac" if w == "kovac" else None)
+    assert ref.key == "marta kovac" and "kovac" in ref.aliases and ref.name == "Marta Kovac"
+
+
+def test_resolve_normalise_and_surname_owner():
+    assert normalise("The  Ministry’s") == "ministry"
+    assert surname_owner("kovac", ["Marta Kovac", "marta kovac"]) == "marta kovac"
+    assert surname_owner("kovac", []) is None

@@ -162,3 +162,24 @@ def test_report_render_safe_url(url, want):
 
 def test_report_render_markdown_escape():
     assert md("a *b* [c](d) <i>\n e") == r"a \*b\* \[c\](d) &lt;i&gt; e"
+
+
+@pytest.mark.parametrize("entity, want", [
+    ({"name": "KEN COP", "country": "KEN", "sector": "COP"}, "police (Kenya)"),
+    ({"name": "Kenneth Roth", "country": "USA", "sector": "NGO"}, "Kenneth Roth"),
+    ({"name": None, "text": "two aides"}, "two aides"),
+])
+def test_report_data_display_name(entity, want):
+    from eventwatch.report.data import display_name
+
+    assert display_name(entity) == want
+
+
+def test_report_data_quote_shown_under_one_event_only():
+    events = [make_event(0), make_event(4)]
+    for ev in events:
+        ev["mentions"][0]["article_id"] = "shared"
+    quotes = [{"text": "Nobody is above the law", "speaker": "Roth", "speaker_name": "Kenneth Roth",
+               "start": 20, "end": 45}]
+    data = gather(iter(events), lambda aid: quotes if aid == "shared" else [], country="HKG")
+    assert [len(k.quotes) for k in data.key_events] == [1, 0]

@@ -88,4 +88,4 @@ def report(
     with open_store(existing(db)) as store:
         data = write_report(store, country=country, since=since, until=until, out=out, key=key, **filters)
     sys.stdout.write(f"report of {data.country} ({data.total} events, {len(data.key_events)} key events, "
-                     f"{len(data.citations)} sources) written to {out}\n")
+                     f"{len(data.citations)} source{'s' if len(data.citations) != 1 else ''}) written to {out}\n")

@@ -10,6 +10,7 @@ one numbered citation, in order of first use.
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
@@ -17,8 +18,8 @@ from typing import Any, Callable, Iterable, Optional
 from ..export.rows import entity_label, mentions, text
 
 QUOTES_PER_EVENT = 3
-# A quote this close to an event's evidence (characters) is about the event.
-QUOTE_WINDOW = 600
+# A quote this close to an event's evidence (characters) is taken to be about the event.
+QUOTE_WINDOW = 300
 MAX_MONTHS = 36
 
 
@@ -72,6 +73,28 @@ class ReportData:
         return [t for t, _ in self.by_type.most_common()]
 
 
+# Words for a country+sector group actor ("KEN COP" -> "police (Kenya)"): a report is read by people.
+SECTOR_WORDS = {
+    "COP": "police", "GOV": "government", "JUD": "judiciary", "LEG": "legislature", "MIL": "military",
+    "PRM": "paramilitaries", "PTY": "political party", "REB": "rebels", "SPY": "intelligence services",
+    "UAF": "armed groups", "UNK": "unidentified actors", "AGR": "farmers", "BUS": "business", "CRM": "criminals",
+    "CVL": "civilians", "EDU": "education sector", "ELI": "elites", "JRN": "journalists", "LAB": "labour",
+    "MED": "media", "REF": "refugees", "OPP": "opposition", "PRE": "partially recognised authorities",
+    "REL": "religious groups", "SOC": "civil society", "NGO": "NGOs", "IGO": "intergovernmental bodies",
+    "HLH": "health workers", "ENV": "environmental groups", "DEV": "development groups", "HRI": "rights groups",
+}
+
+
+def display_name(entity: dict) -> str:
+    """An entity for a reader: its name, with a country+sector group spelled out in words."""
+    name = entity_label(entity) or ""
+    country, sector = entity.get("country"), entity.get("sector")
+    if country and sector and name == f"{country} {sector}" and sector in SECTOR_WORDS:
+        return f"{SECTOR_WORDS[sector]} ({country_name(country)})"
+    return name
+
+
+@lru_cache(maxsize=None)
 def country_name(code: str) -> str:
     import pycountry
 
@@ -104,11 +127,21 @@ def _actor_key(e: dict) -> str:
     return text(e.get("actor_id")) or (entity_label(e) or "").lower()
 
 
-def _quotes_for(event: dict, quotes_of: Callable[[str], list[dict]], cite: Callable[[dict], int]) -> list[dict]:
+def _gap(q: dict, start: int, end: int) -> Optional[int]:
+    """Characters between a quote and an evidence span (0 when they overlap); None without offsets."""
+    qs, qe = q.get("start"), q.get("end")
+    if qs is None or qe is None:
+        return None
+    return max(0, int(qs) - end, start - int(qe))
+
+
+def _quotes_for(event: dict, quotes_of: Callable[[str], list[dict]], shown: set[str]) -> list[tuple[dict, dict]]:
+    """The event's quotes as (quote, mention) pairs: by one of its parties or within ``QUOTE_WINDOW``
+    characters of its evidence, parties first, then the nearest; none already ``shown``."""
     names = {(entity_label(e) or "").lower() for role in ("actor", "recipient") for e in (event.get(role) or [])}
     names.discard("")
-    picked: list[tuple[int, dict]] = []
-    seen: set[str] = set()
+    picked: list[tuple[tuple, dict, dict]] = []
+    seen = set(shown)
     for m in mentions(event):
         aid = text(m.get("article_id"))
         if not aid:
@@ -118,16 +151,17 @@ def _quotes_for(event: dict, quotes_of: Callable[[str], list[dict]], cite: Calla
             qtext = (q.get("text") or "").strip()
             if not qtext or qtext in seen:  # syndicated copies repeat the same quote
                 continue
-            speaker = q.get("speaker_name") or q.get("speaker")
-            near = q.get("start") is not None and start - QUOTE_WINDOW <= q["start"] <= end + QUOTE_WINDOW
-            by_party = bool(speaker) and any(n in str(speaker).lower() or str(speaker).lower() in n for n in names)
-            if not (near or by_party):
+            speaker = str(q.get("speaker_name") or q.get("speaker") or "")
+            gap = _gap(q, start, end)
+            by_party = bool(speaker) and any(n in speaker.lower() or speaker.lower() in n for n in names)
+            if not by_party and (gap is None or gap > QUOTE_WINDOW):
                 continue
             seen.add(qtext)
-            score = (0 if near else 1, 0 if by_party else 1)
-            picked.append((score, {"text": qtext, "speaker": speaker, "citation": cite(m)}))
+            picked.append(((not by_party, gap if gap is not None else QUOTE_WINDOW), q, m))
     picked.sort(key=lambda p: p[0])
-    return [q for _, q in picked[:QUOTES_PER_EVENT]]
+    out = [(q, m) for _, q, m in picked[:QUOTES_PER_EVENT]]
+    shown.update((q.get("text") or "").strip() for q, _ in out)
+    return out
 
 
 def gather(events: Iterable[dict], quotes_of: Callable[[str], list[dict]], *, country: str,
@@ -154,7 +188,7 @@ def gather(events: Iterable[dict], quotes_of: Callable[[str], list[dict]], *, co
                 for e in ev.get(role) or []:
                     if not isinstance(e, dict) or not entity_label(e):
                         continue
-                    row = actors.setdefault(_actor_key(e), ActorRow(name=entity_label(e) or "",
+                    row = actors.setdefault(_actor_key(e), ActorRow(name=display_name(e),
                                                                     country=e.get("country"), sector=e.get("sector")))
                     if role == "actor":
                         row.as_actor += 1
@@ -180,6 +214,7 @@ def gather(events: Iterable[dict], quotes_of: Callable[[str], list[dict]], *, co
         return numbers[aid]
 
     quote_cache: dict[str, list[dict]] = {}
+    shown: set[str] = set()  # a quote appears under one key event only
 
     def cached_quotes(aid: str) -> list[dict]:
         if aid not in quote_cache:
@@ -189,7 +224,9 @@ def gather(events: Iterable[dict], quotes_of: Callable[[str], list[dict]], *, co
     # Chronological, the undated last.
     for ev in sorted(top, key=lambda e: (not e.get("date"), text(e.get("date")) or "", text(e.get("event_id")) or "")):
         cites = sorted({cite(m) for m in mentions(ev) if text(m.get("article_id"))})
-        data.key_events.append(KeyEvent(event=ev, citations=cites, quotes=_quotes_for(ev, cached_quotes, cite)))
+        quotes = [{"text": (q.get("text") or "").strip(), "speaker": q.get("speaker_name") or q.get("speaker"),
+                   "citation": cite(m)} for q, m in _quotes_for(ev, cached_quotes, shown)]
+        data.key_events.append(KeyEvent(event=ev, citations=cites, quotes=quotes))
     return data
 
 

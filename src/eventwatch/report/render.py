@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from ..export.rows import entity_label, mentions, text
+from ..export.rows import mentions, text
 from .chart import svg_chart
-from .data import ReportData
+from .data import ReportData, display_name
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -40,7 +40,7 @@ def md(value: Any) -> str:
 
 
 def names(entities: Any) -> str:
-    return ", ".join(entity_label(e) or "" for e in (entities or []) if isinstance(e, dict)) or "unknown"
+    return ", ".join(display_name(e) for e in (entities or []) if isinstance(e, dict)) or "unknown"
 
 
 def _evidence(event: dict) -> Optional[str]:

@@ -221,3 +221,23 @@ def test_extraction_round_trip_keeps_quote_segments(db_url):
         loaded = store.load("doc-1")
     assert got["quotes"][0]["segments"] == [{"start": q.start, "end": mid - 2}, {"start": mid, "end": q.end}]
     assert loaded.quotes[0].segments == q.segments
+
+
+def test_quotes_frame_has_segments(db_url):
+    ext = hk_extraction()
+    q = ext.quotes[0]
+    mid = q.start + 10
+    q.segments = [(q.start, mid - 2), (mid, q.end)]
+    with Store(db_url) as store:
+        store.add(ext)
+        assert store.quotes()["segments"].tolist() == [[{"start": q.start, "end": mid - 2}, {"start": mid, "end": q.end}]]
+
+
+@pytest.mark.parametrize("ref", ["hk.txt", "./hk.txt", "https://example.org/doc-1", "doc-1"])
+def test_find_article_by_id_path_or_url(db_url, ref, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with Store(db_url) as store:
+        store.add(hk_extraction())
+        assert store.find_article(ref) == "doc-1"
+        assert store.find_article(str(tmp_path / "hk.txt")) == "doc-1"
+        assert store.find_article("nope") is None

@@ -98,7 +98,9 @@ def quotes(
 
 
 def show(
-    article_id: str = typer.Argument(..., metavar="ARTICLE_ID", help="The article's id (see `eventwatch articles`)."),
+    article_id: str = typer.Argument(..., metavar="ARTICLE",
+                                     help="The article's id (see `eventwatch articles`), its path as typed, or its URL "
+                                          "(a WARC record's URL too)."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Print one stored article as its extraction record (the JSON contract of `extract`).
@@ -106,7 +108,8 @@ def show(
     Example: eventwatch show samples/articles/thailand-entry-ban.txt > thailand.json
     """
     with open_store(existing(db)) as store:
-        record = store.extraction(article_id)
+        found = store.find_article(article_id)
+        record = store.extraction(found) if found is not None else None
     if record is None:
         error(f"no article with id {article_id!r}")
         raise typer.Exit(1)

@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
-              "application/xml", "text/xml")
+              "application/x-rss+xml", "application/x-atom+xml", "application/rss", "text/rss+xml",
+              "text/atom+xml", "application/xml", "text/xml")
 
 
 def is_url(source: str) -> bool:

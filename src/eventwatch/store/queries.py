@@ -26,6 +26,7 @@ MENTION_COLUMNS = [
 ]
 QUOTE_COLUMNS = [
     "article_id", "title", "text", "kind", "cue", "speaker", "speaker_name", "attribution", "start", "end",
+    "segments",
 ]
 
 
@@ -265,12 +266,13 @@ class Queries:
 
     def quotes(self, *, speaker: Optional[str] = None, article_id: Optional[str] = None,
                limit: Optional[int] = None) -> "pandas.DataFrame":
-        """One row per quote, in storage order. ``speaker``: case-insensitive substring of the
-        speaker's canonical name or text."""
+        """One row per quote, in storage order, with ``segments`` (the pieces of an interrupted
+        quote). ``speaker``: case-insensitive substring of the speaker's canonical name or text."""
         a, q = S.articles, S.quotes
         stmt = (
             select(a.c.id.label("article_id"), a.c.title, q.c.text, q.c.kind, q.c.cue,
-                   q.c.speaker_text.label("speaker"), q.c.speaker_name, q.c.attribution, q.c.start, q.c.end)
+                   q.c.speaker_text.label("speaker"), q.c.speaker_name, q.c.attribution, q.c.start, q.c.end,
+                   q.c.segments)
             .select_from(q.join(a, a.c.pk == q.c.article_pk))
             .order_by(a.c.pk, q.c.seq)
         )
@@ -283,4 +285,6 @@ class Queries:
             stmt = stmt.limit(limit)
         with self._errors("read"), self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        for r in rows:  # as in the contract record: [{start, end}, ...]; one piece: []
+            r["segments"] = [{"start": int(a), "end": int(b)} for a, b in (r["segments"] or [])]
         return frame(rows, QUOTE_COLUMNS)

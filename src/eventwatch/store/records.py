@@ -13,6 +13,31 @@ from .values import entity_from, place_from
 class Records:
     """Mixin of ``Store``: needs ``engine`` and ``_errors``."""
 
+    def find_article(self, ref: str) -> Optional[str]:
+        """The public id of the article ``ref`` names, or None: its id; its file path as typed
+        (``./samples/x.txt``, absolute, or relative to the current directory, whichever way it was
+        ingested); or its URL (a page, a feed item, a WARC record's target URI)."""
+        import os
+
+        a = S.articles
+        ref = ref.strip()
+        forms = [ref]
+        if "://" not in ref:
+            absolute = os.path.abspath(os.path.expanduser(ref))
+            forms += [os.path.normpath(ref), absolute]
+            try:
+                forms.append(os.path.relpath(absolute))
+            except ValueError:  # another drive (Windows)
+                pass
+        forms = list(dict.fromkeys(forms))
+        with self._errors("read"), self.engine.connect() as conn:
+            for col in (a.c.id, a.c.doc_id, a.c.source):
+                row = conn.execute(select(a.c.id).where(col.in_(forms)).order_by(a.c.pk).limit(1)).first()
+                if row is not None:
+                    return row.id
+            row = conn.execute(select(a.c.id).where(a.c.url == ref).order_by(a.c.pk).limit(1)).first()
+            return row.id if row is not None else None
+
     def load(self, article_id: str) -> Optional[Extraction]:
         """The stored ``Extraction`` of the article with public id ``article_id``, or None.
 

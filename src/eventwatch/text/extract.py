@@ -69,6 +69,18 @@ def _host(url: Optional[str]) -> Optional[str]:
     return host[4:] if host.startswith("www.") else host
 
 
+def headline(text: str) -> Optional[str]:
+    """A plain text's first line when it reads as a headline: followed by a blank line, 4 to 30
+    words, no sentence punctuation at its end, no section separator ("WORLD | Asia")."""
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    line = first.strip()
+    if not sep or not rest.startswith(("\n", "\r\n")) or not line or len(line) > 200:
+        return None
+    if line[-1] in ".,;:!?" or "|" in line or not 4 <= len(line.split()) <= 30:
+        return None
+    return line
+
+
 def _text_of(raw: RawDoc) -> str:
     content = raw.content
     if isinstance(content, (bytes, bytearray)):
@@ -138,6 +150,7 @@ def _to_article(raw: RawDoc) -> Article:
         warnings.extend(page.warnings)
     else:
         text = _text_of(raw)
+        title = title or headline(text)
     if not text.strip():
         raise TextError("empty document", source=raw.source, doc_id=raw.id)
     bad = lone_surrogate(text)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from . import schema as S
-from .filters import EventFilters, order, where
+from .filters import EventFilters, actor_keys, order, where
 from .values import frame
 
 if TYPE_CHECKING:
@@ -85,15 +85,20 @@ class EventQueries:
         """The resolved events matching ``filters`` (see ``filters.EventFilters``), one dict each, streamed
         ``batch_size`` at a time: memory does not grow with the result."""
         flt = EventFilters.of(filters)
-        stmt = select(S.events).where(*where(flt, self.dialect)).order_by(*order(flt))
-        if flt.limit is not None:
-            stmt = stmt.limit(int(flt.limit))
         with self._errors("read"), self.engine.connect() as conn, self.engine.connect() as side:
+            stmt = select(S.events).where(*where(flt, self.dialect, self._keys(side, flt))).order_by(*order(flt))
+            if flt.limit is not None:
+                stmt = stmt.limit(int(flt.limit))
             result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(stmt)
             for batch in result.partitions(batch_size):
                 ments = self._mentions_of(side, [r.pk for r in batch])
                 for r in batch:
                     yield self._event_dict(r, ments[r.pk])
+
+    @staticmethod
+    def _keys(conn, flt: EventFilters) -> dict[str, list[str]]:
+        return {role: list(conn.execute(actor_keys(getattr(flt, role))).scalars())
+                for role in ("actor", "recipient") if getattr(flt, role)}
 
     def events(self, **filters) -> "pandas.DataFrame":
         """One row per resolved event matching ``filters``; columns ``EVENT_FIELDS`` (participants, place
@@ -102,8 +107,8 @@ class EventQueries:
 
     def count_events(self, **filters) -> int:
         flt = EventFilters.of({k: v for k, v in filters.items() if k not in ("sort", "limit")})
-        stmt = select(func.count()).select_from(S.events).where(*where(flt, self.dialect))
         with self._errors("read"), self.engine.connect() as conn:
+            stmt = select(func.count()).select_from(S.events).where(*where(flt, self.dialect, self._keys(conn, flt)))
             return int(conn.execute(stmt).scalar_one())
 
     def event(self, event_id: str) -> Optional[dict[str, Any]]:

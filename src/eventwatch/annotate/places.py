@@ -7,6 +7,7 @@ candidates and no context stays unresolved (country None) rather than wrong.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..models import Place
 from . import gazetteer
+from .actors import demonym_country, load_actor_dictionary
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +85,6 @@ _TITLES = {"president", "mr", "mrs", "ms", "dr", "minister", "premier", "king", 
 
 
 def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
-    from .actors import load_actor_dictionary
-
     d = load_actor_dictionary()
     out = []
     for ent in doc.ents:
@@ -105,6 +105,39 @@ def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# ", N.C.", ", Maine", ", British Columbia", ", Pakistan" right after a city name
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*|[A-Z]\.)(?:\s+(?:and\s+)?[A-Z][\w.]*){0,2})")
+
+
+def _qualified(full: str, start: int, end: int, text: str) -> Optional[tuple[gazetteer.GeoEntry, tuple[int, int]]]:
+    """A city with its state, province or country after a comma: the city there, else
+    the qualifier's own region or country; and the qualifier's span."""
+    if "," in text:
+        city, _, rest = text.partition(",")
+        q_start = start + len(city) + 1 + (len(rest) - len(rest.lstrip()))
+        q_text, city_text = rest.strip().rstrip("."), city.strip()
+    else:
+        m = _QUALIFIER.match(full, end)
+        if not m:
+            return None
+        q_start, q_text, city_text = m.start(1), m.group(1), text
+    words = q_text.split()
+    for n in range(len(words), 0, -1):
+        q = " ".join(words[:n])
+        found = gazetteer.qualifier(q)
+        if found is None:
+            continue
+        country, admin1 = found
+        e = gazetteer.lookup_qualified(city_text, country, admin1)
+        if e is None:
+            # a town the gazetteer lacks ("Concord, N.C."): its state or country, never a namesake elsewhere
+            e = gazetteer.region_of(country, admin1) or gazetteer.lookup(q)
+            if e is None or e.country != country:
+                e = next((c for c in gazetteer.country_index().values() if c.country == country), None)
+        return (e, (q_start, q_start + len(q))) if e else None
+    return None
+
+
 def find_places(doc: Doc) -> list[Place]:
     spans = []
     full = doc.text  # Doc.text rebuilds the string each call: once per doc
@@ -118,6 +151,8 @@ def find_places(doc: Doc) -> list[Place]:
             spans.append(_trim(ent, full))
     spans.extend(_missed(doc))
     spans.extend(_mislabelled(doc, full))
+    # "Tajik", "Afghan": a people, not a place (the model sometimes tags them GPE)
+    spans = [sp for sp in spans if not demonym_country(sp[2]) or gazetteer.lookup(sp[2])]
     # First pass: unambiguous entries give the context countries.
     ctx: Counter[str] = Counter()
     for _, _, text in spans:
@@ -126,11 +161,21 @@ def find_places(doc: Doc) -> list[Place]:
             ctx[e.country] += 1
     context = [c for c, _ in ctx.most_common()]
     out, seen = [], set()
+    fixed: dict[tuple[int, int], gazetteer.GeoEntry] = {}
     for start, end, text in sorted(spans):
         if (start, end) in seen or not text.strip():
             continue
         seen.add((start, end))
-        e = gazetteer.lookup(text, context)
+        q = _qualified(full, start, end, text)
+        if q is not None:
+            e, (qs, qe) = q
+            if "," in text:  # one span "Portland, Maine": the city part is the place
+                end, text = start + text.index(","), text[:text.index(",")]
+            region = gazetteer.qualifier(full[qs:qe])
+            st = gazetteer.region_of(*region) if region else None
+            if st:
+                fixed[(qs, qe)] = st
+        e = fixed.get((start, end)) or (q[0] if q is not None else gazetteer.lookup(text, context))
         if e is None:
             out.append(Place(text=text, start=start, end=end))
         else:

@@ -166,3 +166,13 @@ def fake_events():
     def make(n: int, *, mentions: int = 2):
         return (make_event(i, mentions=mentions) for i in range(n))
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """Long fuzz runs (marker ``fuzz``) only when asked for: ``pytest -m fuzz`` (``.ci/run`` does)."""
+    if "fuzz" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="long fuzz run: pytest -m fuzz (.ci/run runs it)")
+    for item in items:
+        if item.get_closest_marker("fuzz") is not None:
+            item.add_marker(skip)

@@ -109,7 +109,10 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
     path = str(path)
     if text is None:
         text = Path(path).read_text(encoding="utf-8")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:  # ReaderError: a control character, before any parsing
+        raise CodebookError(f"YAML: {str(exc).splitlines()[0]}", path=path) from None
     loader.path = path  # type: ignore[attr-defined]
     try:
         return loader.get_single_data()
@@ -117,6 +120,8 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         raise CodebookError(f"YAML syntax: {exc.problem or exc}", path=path,
                             line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:  # ReaderError (a control character) carries no mark
+        raise CodebookError(f"YAML: {str(exc).splitlines()[0]}", path=path) from None
     finally:
         loader.dispose()
 

@@ -120,3 +120,27 @@ def test_resolve_normalise_and_surname_owner():
     assert normalise("The  Ministry’s") == "ministry"
     assert surname_owner("kovac", ["Marta Kovac", "marta kovac"]) == "marta kovac"
     assert surname_owner("kovac", []) is None
+
+
+@pytest.mark.parametrize("text,key", [
+    ("the executive director of Human Rights Watch (HRW)", "office:head|human rights watch"),
+    ("HRW\u2019s executive director", "office:head|human rights watch"),  # the dictionary's alias
+    ("the head of HRW", "office:head|human rights watch"),
+    ("the spokesman of the Ministry of Defence", "office:spokesman|ministry of defence"),
+    ("the Chinese regime\u2019s Foreign Ministry", None),
+    ("four men", None),
+])
+def test_resolve_office_of_a_description(text, key):
+    from eventwatch.resolve.actors import office
+
+    assert office(text) == key
+
+
+def test_resolve_appositions_name_the_office_holder():
+    from eventwatch.resolve.actors import appositions
+
+    text = "Border guards stopped Marta Kovac, the regional director of Amnesty International, on Sunday."
+    s = text.index("Marta Kovac")
+    got = appositions(text, [{"text": "Marta Kovac", "start": s, "end": s + 11}])
+    assert got == {"office:regional director|amnesty international": "Marta Kovac"}
+    assert appositions("Kovac, the director of Amnesty, left.", [{"text": "Kovac", "start": 0, "end": 5}]) == {}

@@ -196,3 +196,19 @@ def test_store_reprocess_candidates_by_version_and_where(db_url):
         assert [i for _, i in store.reprocess_candidates(after=first[0][0])] == ["a"]
         with pytest.raises(QueryError, match="valid fields"):
             store.reprocess_candidates(where={"colour": "red"})
+
+
+def test_store_events_office_description_is_its_holder_across_articles(db_url):
+    """One article says who holds the office; another names only the office: the same person."""
+    with Store(db_url) as store:
+        text = ("Border guards stopped Marta Kovac, the regional director of Amnesty International, at Minsk "
+                "airport on Jan. 12.")
+        store.add(ban_extraction("named", text, url="https://one.example/a", trigger="stopped"))
+        other = ("The Belarusian government barred the regional director of Amnesty International from "
+                 "entering Minsk on Sunday.")
+        store.add(ban_extraction("office", other, url="https://two.example/b",
+                                 recipient="the regional director of Amnesty International"))
+        ev = _ban(store)
+        assert ev["num_mentions"] == 2 and [r["name"] for r in ev["recipient"]] == ["Marta Kovac"]
+        assert "office:regional director|amnesty international" in \
+            store.actors(search="kovac").iloc[0]["aliases"]

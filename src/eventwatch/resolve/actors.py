@@ -159,3 +159,63 @@ def article_people(entities: Iterable[dict[str, Any]]) -> list[str]:
             if n and surname(n) and _is_proper(n) and n not in out:
                 out.append(n)
     return out
+
+
+# -- people named by their office: "the executive director of HRW", "HRW's head" ---------------
+
+LEADER_ROLES = frozenset((
+    "head", "chief", "leader", "director", "executive director", "director general", "director-general",
+    "president", "chairman", "chairwoman", "chairperson", "chair", "secretary general", "secretary-general",
+    "general secretary", "chief executive", "ceo", "boss", "executive head",
+))
+_ROLE_OF = re.compile(r"^(?:the\s+)?(?:(?:former|acting|interim|then|current)\s+)?(?P<role>[a-z][a-z -]{1,40}?)"
+                      r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]{1,80}?)(?:\s*\([A-Z]{2,8}\))?$")
+_ORGS_ROLE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][\w .&-]{1,60}?)['\u2019]s?\s+(?P<role>[a-z][a-z -]{1,40})$")
+_APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the\s+)?[^,.;\u201c\"]{3,100}?)(?=,|\.|;|\s+said\b|\s+who\b|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_names() -> dict[str, str]:
+    """Normalised alias or name -> normalised canonical name, from the actors dictionary ("hrw" ->
+    "human rights watch")."""
+    from ..codebook import builtin_path, load_yaml
+
+    data = load_yaml(builtin_path("actors.yaml")) or {}
+    out: dict[str, str] = {}
+    for entry in data.get("actors") or []:
+        name = normalise(entry.get("name"))
+        for n in [entry.get("name")] + list(entry.get("aliases") or []):
+            if n:
+                out.setdefault(normalise(n), name)
+    return out
+
+
+def office(text: str) -> Optional[str]:
+    """The office a description names, as an alias key: "office:head|human rights watch"; None when
+    the text is no "<role> of <organisation>" / "<organisation>'s <role>". Leadership roles (director,
+    executive director, head, chair, president, ...) are one office, the organisation's head."""
+    t = (text or "").strip().replace("\u2019", "'")
+    m = _ROLE_OF.match(t) or _ORGS_ROLE.match(t)
+    if not m:
+        return None
+    role = _SPACE.sub(" ", m.group("role").strip().lower())
+    org = normalise(m.group("org"))
+    org = dictionary_names().get(org, org)
+    if not org or role in PRONOUNS:
+        return None
+    return f"office:{'head' if role in LEADER_ROLES else role}|{org}"
+
+
+def appositions(text: str, people: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Office alias -> person name, from "<Person>, the <role> of <organisation>," in an article."""
+    out: dict[str, str] = {}
+    for ent in people:
+        name = ent.get("name") or ent.get("text") or ""
+        end = ent.get("end")
+        if not name or end is None or not surname(name):
+            continue
+        m = _APPOSITION.match(text[end:end + 140])
+        key = office(m.group("desc")) if m else None
+        if key:
+            out.setdefault(key, name)
+    return out

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from ..resolve.actors import ActorRef, article_people, canonical
+from ..resolve.actors import ActorRef, appositions, article_people, canonical, office
 from ..resolve.match import Side, aggregate, best_date, compare, copy_reason, most_common, period
 from . import schema as S
 
@@ -84,15 +84,29 @@ class Resolution:
                          .on_conflict_do_nothing(index_elements=["alias", "actor_id"]))
         return pk
 
-    def _refs(self, conn, ents: list[dict], spans: dict, people: list[str], lookup) -> list[dict[str, Any]]:
+    def _office_holder(self, conn, key: str, offices: dict[str, str]) -> Optional[str]:
+        """Who holds office ``key``: the article's own apposition, else the one stored person with it."""
+        if key in offices:
+            return offices[key]
+        al, ac = S.actor_aliases, S.actors
+        rows = conn.execute(select(ac.c.name).select_from(al.join(ac, ac.c.id == al.c.actor_id))
+                            .where(al.c.alias == key).limit(2)).all()
+        return rows[0].name if len(rows) == 1 else None
+
+    def _refs(self, conn, ents: list[dict], spans: dict, people: list[str], lookup,
+              offices: dict[str, str]) -> list[dict[str, Any]]:
         out = []
         for ent in ents or []:
             ent = dict(ent)
+            held = office(ent.get("text") or "")
+            holder = self._office_holder(conn, held, offices) if held else None
+            if holder:  # "the executive director of HRW" is a person: the one who holds that office
+                ent.update(name=holder, label="PERSON", kind="person")
             info = spans.get((ent.get("start"), ent.get("end")))
-            if info:
-                ent.setdefault("label", None)
-                ent["label"] = ent.get("label") or info[0]
+            if info:  # the annotator's entity at the same span knows its label and often its name
+                ent["label"] = info[0] or ent.get("label")
                 ent["kind"] = ent.get("kind") or info[1]
+                ent["name"] = ent.get("name") or info[2]
             ref = canonical(ent, people=people, lookup_surname=lookup)
             if ref is not None and ref.key not in {p["actor_id"] for p in out}:
                 out.append(_participant(ref, self._actor_pk(conn, ref)))
@@ -103,22 +117,31 @@ class Resolution:
     def _resolve_article(self, conn, article_pk: int) -> set[int]:
         """Link the article's unlinked mentions to events; returns the touched event pks."""
         a, m, em = S.articles, S.mentions, S.event_mentions
-        art = conn.execute(select(a.c.id, a.c.dup_group).where(a.c.pk == article_pk)).one()
-        spans = {(r.start, r.end): (r.label, r.kind) for r in conn.execute(
-            select(S.entities.c.start, S.entities.c.end, S.entities.c.label, S.entities.c.kind)
+        art = conn.execute(select(a.c.id, a.c.dup_group, a.c.text).where(a.c.pk == article_pk)).one()
+        spans = {(r.start, r.end): (r.label, r.kind, r.name) for r in conn.execute(
+            select(S.entities.c.start, S.entities.c.end, S.entities.c.label, S.entities.c.kind, S.entities.c.name)
             .where(S.entities.c.article_pk == article_pk))}
-        people = [r.text for r in conn.execute(
-            select(S.entities.c.text).where(S.entities.c.article_pk == article_pk, S.entities.c.label == "PERSON"))]
+        person_ents = [dict(r._mapping) for r in conn.execute(
+            select(S.entities.c.text, S.entities.c.name, S.entities.c.start, S.entities.c.end)
+            .where(S.entities.c.article_pk == article_pk, S.entities.c.label == "PERSON"))]
+        people = [r["text"] for r in person_ents]
         rows = list(conn.execute(
             select(m).where(m.c.article_pk == article_pk, ~m.c.id.in_(select(em.c.mention_id))).order_by(m.c.seq)))
         people += article_people(e for r in rows for e in (r.actor or []) + (r.recipient or []) if e.get("name"))
         lookup = self._surname_lookup(conn)
+        offices = appositions(art.text, person_ents + [e for r in rows for e in (r.actor or []) + (r.recipient or [])])
+        for key, name in offices.items():  # "Kenneth Roth, the head of HRW": the office is an alias of him
+            ref = canonical({"text": name, "label": "PERSON", "kind": "person"}, people=people,
+                            lookup_surname=lookup)
+            if ref is not None:
+                ref.aliases.append(key)
+                self._actor_pk(conn, ref)
         split_keys = {r.mention_key for r in conn.execute(
             select(S.reviews.c.mention_key).where(S.reviews.c.kind == "split"))}
         touched: set[int] = set()
         for r in rows:
-            actors = self._refs(conn, r.actor, spans, people, lookup)
-            recips = self._refs(conn, r.recipient, spans, people, lookup)
+            actors = self._refs(conn, r.actor, spans, people, lookup, offices)
+            recips = self._refs(conn, r.recipient, spans, people, lookup, offices)
             side = Side(type=r.type, status=r.status or "occurred", mode=r.mode,
                         actors={p["actor_id"] for p in actors}, recipients={p["actor_id"] for p in recips},
                         period=period(r.date, r.date_precision), place=r.location,

@@ -21,6 +21,10 @@ CLASSES = {
         ("Muslims gathered in Madrid to pray for the victims.", "Muslims", None),
         ("Christie said the bill would pass in India next week.", "Christie", None),
     ],
+    "state-not-country": [
+        ("New Jersey officials closed the beaches.", "New Jersey", "USA"),
+        ("New Mexico police found the truck.", "New Mexico police", "USA"),
+    ],
     "named-movement": [
         ("The Taliban seized the district on Sunday.", "Taliban", "AFG"),
         ("Hezbollah fired rockets across the border.", "Hezbollah", "LBN"),

@@ -210,6 +210,8 @@ def _country_in(words: list[str], d: ActorDictionary, *, demonyms_only: bool = F
         for i in range(len(low) - n + 1):
             k = " ".join(low[i:i + n])
             k2 = k[:-2] if k.endswith("'s") or k.endswith("’s") else k
+            if n >= 2 and k2 in gazetteer.region_index() and words[i][:1].isupper():
+                return "USA"  # "New Jersey", "New Mexico": a state, not Jersey or Mexico
             if k2 in d.demonyms:
                 return d.demonyms[k2]
             if k2.endswith("s") and k2[:-1] in d.demonyms and words[i][:1].isupper():
@@ -263,6 +265,16 @@ def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Opt
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+def _in_state_name(words: list[str], i: int, n: int) -> bool:
+    """words[i:i+n] is part of a longer US state name in the phrase ("New Jersey")."""
+    regions = gazetteer.region_index()
+    for a in range(max(0, i - 2), i + 1):
+        for b in range(i + n, min(len(words), i + n + 2) + 1):
+            if b - a > n and gazetteer.norm(" ".join(words[a:b])) in regions:
+                return True
+    return False
+
+
 def describe_phrase(text: str, *, head: str | None = None, context_country: str | None = None,
                     date: str | None = None, extra_paths: Sequence[str] = (),
                     person: bool = False) -> Optional[Description]:
@@ -298,6 +310,8 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
                     continue  # "us", "who" as words, not the U.S. or the WHO
                 if person and e.kind == "state":
                     continue  # "Michael Jordan", "Israel Kamakawiwo'ole"
+                if e.kind == "state" and _in_state_name(words, i, n):
+                    continue  # "Jersey" of "New Jersey"
                 best = e
                 break
             if best:

@@ -16,13 +16,14 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote, Speaker
+from .actors import load_actor_dictionary
 
 log = logging.getLogger(__name__)
 
 # Speech and report verbs (lemmas). A lexicon, not a classifier: precision
 # matters more than recall for who-said-what.
 CUE_LEMMAS = {
-    "say", "tell", "add", "ask", "state", "declare", "write", "tweet", "insist",
+    "say", "tell", "add", "ask", "quote", "state", "declare", "write", "tweet", "insist",
     "warn", "claim", "explain", "note", "argue", "announce", "continue", "reply",
     "respond", "comment", "remark", "recall", "suggest", "admit", "acknowledge",
     "stress", "emphasize", "emphasise", "urge", "report", "confirm", "deny",
@@ -82,6 +83,37 @@ class _Person:
 
 
 # ----------------------------------------------------------------- quote marks
+
+QUOTE_TOKENS = {'"', "“", "”", "``", "''"}
+
+_TWO_MARKS = re.compile(r"``|''")
+
+
+def marks_as_curly(text: str) -> str:
+    """The text with `` and '' quotation marks (newswire/Treebank style) written as
+    curly marks, same length so offsets hold: ``A'' -> " “A” ". '' opens after
+    a space or line start and closes elsewhere, like a straight double mark."""
+    if "``" not in text and "''" not in text:
+        return text
+
+    def sub(m: re.Match) -> str:
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        if m.group() == "``" or prev.isspace() or prev in "([{—–-":
+            return " “"
+        return "” "
+
+    return _TWO_MARKS.sub(sub, text)
+
+
+def marked_text(doc: Doc) -> str:
+    """``marks_as_curly`` of the doc's text, computed once per doc: every rule here
+    reads quote marks from it, so `` '' quotes behave as “ ” ones."""
+    cached = doc.user_data.get("ew_marked_text")
+    if cached is None:
+        cached = doc.user_data["ew_marked_text"] = marks_as_curly(doc.text)
+    return cached
+
 
 def _mark_spans(text: str) -> list[tuple[int, int, bool]]:
     """(inner_start, inner_end, closed) of top-level double-quoted stretches.
@@ -428,6 +460,31 @@ def _mention(doc: Doc, tok: Token) -> Span:
     return doc[left:right]
 
 
+# Last words of outlet names: "Philippine Star", "GMA News", "The Times".
+OUTLET_END = re.compile(
+    r"(?:News|Times|Post|Star|Journal|Herald|Tribune|Gazette|Daily|Radio|TV|Television|Chronicle|"
+    r"Inquirer|Telegraph|Guardian|Observer|Mail|Express|Standard|Magazine|Network|Agency|Wire|Today|Press|"
+    r"Reuters|AFP|Xinhua|BBC|CNN|Bloomberg|Interfax|Yonhap|Kyodo|Tass|TASS)$")
+
+
+def is_outlet(span: Span) -> bool:
+    """A news outlet's name (not a person, not "press secretary")."""
+    if span.root.ent_type_ == "PERSON" or span.root.lower_ in PRONOUNS:
+        return False
+    entry = load_actor_dictionary().lookup(span.text)
+    if entry is not None:
+        return entry.kind == "media"
+    return bool(OUTLET_END.search(span.text.strip())) and span.root.pos_ == "PROPN"
+
+
+def _quoted_as_saying(outlet: Token) -> Optional[Token]:
+    """X in "<outlet> quoted X as saying", else None."""
+    verb = outlet.head
+    if verb.lemma_ != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and _good_subject(c)), None)
+
+
 def _is_media(text: str) -> bool:
     return bool(MEDIA_WORDS.search(text))
 
@@ -544,7 +601,7 @@ def _frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Option
 # ---------------------------------------------------------------- main
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
+    text = marked_text(doc)
     if not text.strip():
         return []
     mem = _Memory(doc)
@@ -552,7 +609,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes: list[Quote] = []
     inside = [False] * len(text)
     for s, e, _ in spans:
-        for k in range(max(0, s - 1), min(len(text), e + 1)):
+        # two characters either side: `` and '' are two-character marks
+        for k in range(max(0, s - 2), min(len(text), e + 2)):
             inside[k] = True
     mem.inside = inside
     # indirect speech first: its speakers join the memory pronouns draw on
@@ -604,6 +662,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     _speaker_codes(doc, quotes)
+    original = doc.text
+    for q in quotes:  # the contract: a quote's text is the record's text at its offsets
+        q.text = original[q.start:q.end]
     return quotes
 
 
@@ -698,7 +759,7 @@ def _context_speaker(doc: Doc, mem: "_Memory", q: Quote) -> Optional[tuple[Speak
     Rep. Byers), else the subject of the sentence that introduces it, in the
     paragraph or closing the one before ("Byers was unimpressed. "...",
     "Lindgren was upbeat: "...", "Asked about it, she laughed.\\n\\n"...")."""
-    text = doc.text
+    text = marked_text(doc)
     tok = None
     known = frozenset(w for p in mem.people for w in p.name.split())
     # after: the next sentence in the same paragraph
@@ -852,7 +913,7 @@ def _until_para(toks: list[Token]) -> list[Token]:
 
 
 def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
-    text = doc.text
+    text = marked_text(doc)
     inner = text[s:e]
     words = inner.split()
     before, after = _sent_tokens_outside(doc, s, e)
@@ -862,7 +923,7 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     before = list(reversed(_until_para(list(reversed(before)))))
     cut = []
     for t in after:
-        if t.text in ('"', "“", "”") or t.idx < len(inside) and inside[t.idx] and t.idx > e + 1:
+        if t.text in QUOTE_TOKENS or t.idx < len(inside) and inside[t.idx] and t.idx > e + 2:
             break
         cut.append(t)
     after = cut
@@ -872,7 +933,7 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         after = []
     bcut = []
     for t in reversed(before):
-        if t.text in ('"', "“", "”") or inside[t.idx]:
+        if t.text in QUOTE_TOKENS or inside[t.idx]:
             break
         bcut.insert(0, t)
     before = bcut
@@ -934,6 +995,15 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
             sp_tok, cue = frame_tok, frame
     if sp_tok is None and kind == "partial" and len(words) <= 3:
         return None  # scare quotes with nobody speaking ('the so-called "reform package"'): not a quote
+    if sp_tok is not None and sp_tok.head.lemma_ == "quote":
+        # "GMA News quoted the minister as saying": the one quoted speaks
+        if is_outlet(_mention(doc, sp_tok)):
+            attribution = attribution or _mention(doc, sp_tok).text
+        sp_tok = _quoted_as_saying(sp_tok)
+    elif sp_tok is not None and is_outlet(_mention(doc, sp_tok)):
+        # "..., the Coastal Star reported": the outlet reports, it does not speak
+        attribution = attribution or _mention(doc, sp_tok).text
+        sp_tok = None
     speaker = None
     if sp_tok is not None:
         span = _mention(doc, sp_tok)
@@ -953,7 +1023,7 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
 def _indirect(doc: Doc, mem: _Memory, inside: list[bool]) -> list[Quote]:
     """`X said (that) CLAUSE`, `according to X, CLAUSE`, `CLAUSE, X said.` without marks."""
     out = []
-    text = doc.text
+    text = marked_text(doc)
     for sent in doc.sents:
         if any(inside[t.idx] for t in sent if t.idx < len(inside)):
             continue

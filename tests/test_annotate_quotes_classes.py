@@ -1,0 +1,45 @@
+"""Quotes: classes of error seen on unseen text (issue 9), sentences written for this file.
+
+Each case is (text, quoted words that must be in a quote, expected speaker
+text, or None for "no speaker", expected attribution or None).
+"""
+from __future__ import annotations
+
+import pytest
+
+CLASSES = {
+    "two-apostrophe-marks": [
+        ("``We will not retreat,'' the mayor said on Tuesday.", "We will not retreat", "the mayor", None),
+        ("''Nobody warned us,'' said Maria Lopez, who owns a bakery.", "Nobody warned us", "Maria Lopez", None),
+        ("The senator called the bill ``a gift to the banks'' and walked out.", "a gift to the banks", "The senator", None),
+        ("Maria Lopez stood by the flooded door of her shop.\n\n``We lost everything in one night. Nobody came.''",
+         "We lost everything", "Maria Lopez", None),
+    ],
+    "outlet-not-speaker": [
+        ('"The port will reopen next week," the Coastal Star reported on Sunday.', "The port will reopen", None, "the Coastal Star"),
+        ('"Prices will rise again in June," the Valley Times said.', "Prices will rise", None, "the Valley Times"),
+        ('"The budget is not enough for the schools," the minister told Harbour News.', "The budget is not enough", "the minister", None),
+        ('"Exports will recover," Metro News quoted the trade minister as saying.', "Exports will recover", "the trade minister", "Metro News"),
+    ],
+}
+
+CASES = [pytest.param(t, w, s, a, id=f"{cls}-{i}") for cls, cases in CLASSES.items() for i, (t, w, s, a) in enumerate(cases)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,words,speaker,attribution", CASES)
+def test_find_quotes_error_class(text, words, speaker, attribution):
+    from eventwatch.annotate.pipeline import annotate
+    from eventwatch.models import Article
+
+    quotes = annotate(Article(id="t", text=text)).quotes
+    got = [(q.text, q.kind, q.speaker.text if q.speaker else None, q.attribution) for q in quotes]
+    hits = [q for q in quotes if words in q.text and q.kind != "indirect"]
+    assert len(hits) == 1, got
+    q = hits[0]
+    assert text[q.start:q.end] == q.text and "'" not in q.text[:1] + q.text[-1:] and "`" not in q.text, got
+    def bare(x):
+        return x.lower().removeprefix("the ") if x else None
+
+    assert bare(q.speaker.text if q.speaker else None) == bare(speaker), got
+    assert bare(q.attribution) == bare(attribution), got

@@ -6,7 +6,8 @@ import pathlib
 
 import pytest
 
-from eventwatch.annotate.quotes import _mark_spans, find_quotes
+from eventwatch.annotate.quote_marks import mark_spans
+from eventwatch.annotate.quotes import find_quotes
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared"
 
@@ -195,7 +196,7 @@ def test_find_quotes_no_false_quote(nlp, text, absent):
     ('“Mixed," he said.', 1),
 ])
 def test_mark_spans_counts(text, n):
-    assert len(_mark_spans(text)) == n
+    assert len(mark_spans(text)) == n
 
 
 def test_find_quotes_one_quote_per_attribution(nlp):

@@ -73,7 +73,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     # only when it stands alone as a paragraph following that speaker's quote.
     last = None
     for q in quotes:
-        if last is not None and last.speaker is not None and _continues(text, last, q) and (
+        if last is not None and last.speaker is not None and not q.attribution and _continues(text, last, q) and (
                 q.speaker is None or q.kind == "partial" and not _person_mention(doc, q.speaker)):
             # a further fragment of the same sentence ('... said the district
             # had been "a tough hold" and predicted the seat would be "back"')

@@ -115,10 +115,13 @@ def timed(fn, runs: int = 5) -> float:
     return statistics.median(out)
 
 
-def bench(url: str, n: int) -> list[tuple[str, int, float, float]]:
+def bench(url: str, n: int, reuse: bool = False) -> list[tuple[str, int, float, float]]:
     with Store(url) as store:
-        load = generate(store, n)
-        print(f"{store.dialect}: generated {n:,} events in {load:.0f} s")
+        if reuse and store.count_events() == n:
+            print(f"{store.dialect}: reusing the {n:,} events there")
+        else:
+            load = generate(store, n)
+            print(f"{store.dialect}: generated {n:,} events in {load:.0f} s")
         rows = []
         for name, flt in QUERIES:
             first = timed(lambda: list(store.iter_events(limit=100, **flt)))
@@ -134,14 +137,17 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1_000_000, help="events to generate")
     ap.add_argument("--sqlite", default=None, help="SQLite file (default: a temporary one)")
     ap.add_argument("--pg", default=None, help="a PostgreSQL URL to benchmark as well (its events are replaced)")
+    ap.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    ap.add_argument("--reuse", action="store_true", help="keep the events a previous run generated when there are --n")
     args = ap.parse_args()
     targets = []
     with tempfile.TemporaryDirectory() as tmp:
-        targets.append(("SQLite", f"sqlite:///{args.sqlite or Path(tmp) / 'bench.db'}"))
+        if not args.no_sqlite:
+            targets.append(("SQLite", f"sqlite:///{args.sqlite or Path(tmp) / 'bench.db'}"))
         if args.pg:
             targets.append(("PostgreSQL", args.pg))
         for label, url in targets:
-            rows = bench(url, args.n)
+            rows = bench(url, args.n, args.reuse)
             print(f"\n{label}, {args.n:,} events: first 100 rows / count (median)\n")
             print("| query | matching | first 100 (ms) | count (ms) |")
             print("|---|---:|---:|---:|")

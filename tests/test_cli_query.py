@@ -55,9 +55,11 @@ def _jsonl(r) -> list[dict]:
 
 def test_db_stats_json_top_level_counts(filled):
     st = json.loads(run(["db", "stats", "--json", "--db", filled]).stdout)
-    for key in ("articles", "skipped", "events", "quotes", "dates", "places", "entities", "dup_groups"):
+    for key in ("articles", "skipped", "events", "quotes", "dates", "places", "entities", "dup_groups",
+                "mentions", "resolved_events", "actors", "reviews"):
         assert isinstance(st[key], int)
     assert st["articles"] == 2 and st["events"] >= 2 and st["quotes"] >= 1
+    assert st["mentions"] == st["events"] >= st["resolved_events"] >= 1 and st["reviews"] == 0
 
 
 def test_db_stats_table(filled):

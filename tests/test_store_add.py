@@ -323,3 +323,16 @@ def test_add_unmigrated_raises_store_error(db_url):
     with Store(db_url, migrate=False) as store:
         with pytest.raises(StoreError, match="doc-1"):
             store.add(hk_extraction())
+
+
+def test_skip_of_another_record_of_the_same_source_is_kept(db_url):
+    """A WARC file's cut record stays a skip when the record before it is stored."""
+    with Store(db_url) as store:
+        store.add_skip(Skip(source="crawl.warc.gz", stage="ingest", reason="truncated record 2", doc_id="rec-2"))
+        store.add(plain_extraction("rec-1", "A page of the crawl about the strike at the port.",
+                                   source="crawl.warc.gz"))
+        assert list(store.skips()["doc_id"]) == ["rec-2"]
+        store.add_skip(Skip(source="crawl.warc.gz", stage="ingest", reason="timeout", doc_id="rec-1"))
+        store.add(plain_extraction("rec-1", "A page of the crawl about the strike at the port.",
+                                   source="crawl.warc.gz"))
+        assert store.skips().empty

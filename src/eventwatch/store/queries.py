@@ -70,7 +70,11 @@ class Queries:
                 "revision": revision or "",
                 "articles": self._count(conn, a),
                 "skipped": self._count(conn, S.skips),
-                "events": self._count(conn, m),
+                "events": self._count(conn, m),  # mentions, as before resolution existed
+                "mentions": self._count(conn, m),
+                "resolved_events": self._count(conn, S.events),
+                "actors": self._count(conn, S.actors),
+                "reviews": self._count(conn, S.reviews),
                 "quotes": self._count(conn, S.quotes),
                 "dates": self._count(conn, S.dates),
                 "places": self._count(conn, S.places),

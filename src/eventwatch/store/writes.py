@@ -75,7 +75,7 @@ class Writes:
             with self.engine.connect() as conn:
                 found = self._find_hash(conn, chash, art.url)
             if found is not None:
-                return self._unchanged(found, art.source)
+                return self._unchanged(found, art.source, art.id)
             attempts = 3
             for attempt in range(attempts):
                 try:
@@ -83,28 +83,34 @@ class Writes:
                         found = self._find_hash(conn, chash, art.url)
                         if found is None:
                             return self._insert(conn, result, chash, run_id)
-                    return self._unchanged(found, art.source)
+                    return self._unchanged(found, art.source, art.id)
                 except sa_exc.IntegrityError:
                     # Another writer stored this content first (-> unchanged), or took
                     # the public id this one chose (-> choose again).
                     with self.engine.connect() as conn:
                         found = self._find_hash(conn, chash, art.url)
                     if found is not None:
-                        return self._unchanged(found, art.source)
+                        return self._unchanged(found, art.source, art.id)
                     if attempt == attempts - 1:
                         raise
         raise AssertionError("unreachable")
 
-    def _unchanged(self, found, source: str) -> AddResult:
+    def _unchanged(self, found, source: str, doc_id: Optional[str] = None) -> AddResult:
         """The content is stored already; the source succeeded, so it is no longer a skip."""
         if source:
-            s = S.skips
             with self.engine.connect() as conn:
-                skipped = conn.execute(select(s.c.id).where(s.c.source == source)).first() is not None
+                skipped = conn.execute(select(S.skips.c.id).where(self._own_skip(source, doc_id))).first() is not None
             if skipped:
                 with begin_write(self.engine) as conn:
-                    conn.execute(sa.delete(s).where(s.c.source == source))
+                    conn.execute(sa.delete(S.skips).where(self._own_skip(source, doc_id)))
         return AddResult("unchanged", found.id, found.dup_group)
+
+    @staticmethod
+    def _own_skip(source: str, doc_id: Optional[str]):
+        """The recorded skip of this very document: same source, and no other document of it (a WARC
+        file's cut record is not cleared by the success of the record before it)."""
+        s = S.skips
+        return sa.and_(s.c.source == source, sa.or_(s.c.doc_id.is_(None), s.c.doc_id == doc_id, s.c.doc_id == source))
 
     def _public_id(self, conn, doc_id: str, chash: str) -> str:
         base = doc_id or f"sha256:{chash[:16]}"
@@ -186,7 +192,7 @@ class Writes:
         self._insert_children(conn, pk, result, keys, public_id)
         self._resolve_article(conn, pk)
         if art.source:
-            conn.execute(sa.delete(S.skips).where(S.skips.c.source == art.source))
+            conn.execute(sa.delete(S.skips).where(self._own_skip(art.source, art.id)))
         return AddResult("added", public_id, dup_group)
 
     def recode(self, article_id: str, result: Extraction) -> int:

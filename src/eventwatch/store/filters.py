@@ -13,6 +13,7 @@ any bound within 2020. Events without a date are dropped by either bound.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, fields
 from typing import Any, Optional
@@ -20,6 +21,7 @@ from typing import Any, Optional
 import sqlalchemy as sa
 from sqlalchemy import select
 
+from .. import settings
 from ..errors import QueryError
 from ..resolve.actors import normalise
 from ..resolve.match import period
@@ -170,13 +172,17 @@ def where(flt: EventFilters, dialect: str, keys: Optional[dict[str, list[str]]] 
         out.append(_facet(["actor_sector", "recipient_sector"], [flt.sector]))
     if flt.context:
         out.append(_facet(["context"], [flt.context]))
-
-    def day(col):  # ISO days compare as strings only under a byte-wise collation
-        return col.collate("C") if dialect == "postgresql" else col
+    # date_lo/date_hi are always ten-character YYYY-MM-DD days (resolve.match.period), which sort
+    # the same under any collation: no COLLATE, so the indexes serve the range.
     if flt.since:
-        out.append(day(e.c.date_hi) >= day(sa.literal(period(flt.since, None)[0], sa.String())))
+        lo = period(flt.since, None)[0]
+        out.append(e.c.date_hi >= lo)
+        # No period is longer than a leap year (or the publication window), so date_lo has a lower
+        # bound too: the range on date_lo is then narrow and its index serves it.
+        longest = max(366, int(settings.get("resolve_publication_window")) + 1)
+        out.append(e.c.date_lo >= (_dt.date.fromisoformat(lo) - _dt.timedelta(days=longest)).isoformat())
     if flt.until:
-        out.append(day(e.c.date_lo) <= day(sa.literal(period(flt.until, None)[1], sa.String())))
+        out.append(e.c.date_lo <= period(flt.until, None)[1])
     if flt.place:
         p = flt.place.strip()
         # A country code uses the index on place_country; a name is compared case-insensitively.

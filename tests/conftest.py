@@ -176,3 +176,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("fuzz") is not None:
             item.add_marker(skip)
+
+
+def article_count(url: str) -> int:
+    """Articles stored at ``url`` right now; 0 while the database is not created yet or busy."""
+    from eventwatch.store import Store
+
+    try:
+        with Store(url, migrate=False) as store:
+            return int(store.stats()["articles"])
+    except Exception:
+        return 0

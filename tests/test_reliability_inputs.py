@@ -221,6 +221,15 @@ def test_reliability_warc_cut_inside_non_html_record_is_a_skip(tmp_path, gz, whe
     assert isinstance(out[-1], Skip) and "truncated" in out[-1].reason
 
 
+@pytest.mark.parametrize("cut", [20, 40, 60])
+def test_reliability_warc_gz_cut_in_first_header_is_a_skip(tmp_path, cut):
+    """warcio takes the EOFError of a cut gzip stream for a normal end; the reader remembers it."""
+    p = tmp_path / "head.warc.gz"
+    p.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>")[:cut])
+    out = list(iter_raw([str(p)]))
+    assert len(out) == 1 and isinstance(out[0], Skip) and "truncated" in out[0].reason
+
+
 def test_reliability_warc_cut_archive_exits_1(tmp_path):
     from typer.testing import CliRunner
 

@@ -35,6 +35,7 @@ class LimitedReader(io.RawIOBase):
         self.max_line = max_line
         self.total = 0
         self._run = 0  # bytes since the last newline
+        self.failed: Exception | None = None  # the error a read raised, if any
 
     def readable(self) -> bool:
         return True
@@ -46,6 +47,15 @@ class LimitedReader(io.RawIOBase):
         return n
 
     def read(self, size: int = -1) -> bytes:
+        try:
+            return self._read(size)
+        except Exception as exc:
+            # warcio takes some errors of its stream (EOFError) for a normal end: the
+            # caller looks here after the last record.
+            self.failed = exc
+            raise
+
+    def _read(self, size: int) -> bytes:
         if size is None or size < 0:
             size = 1 << 16  # never the whole stream at once
         # read1: one underlying read, so the bytes before a truncation arrive before its EOFError.

@@ -95,6 +95,9 @@ def iter_warc(stream: BinaryIO, *, source: str, published: Optional[str] = None,
                     charset = v.strip().strip("\"'") or None
             doc = RawDoc(id=rid, content=header_charset_to_utf8(body, charset), kind="html", source=src, url=uri)
             yield apply_published(doc, published)
+        failed = getattr(stream, "failed", None)
+        if failed is not None:
+            raise failed
         if _cut(record):
             # warcio ends quietly when the last record is cut; its pages are lost all the same.
             raise EOFError(f"record {n} is shorter than its declared length")

@@ -12,6 +12,8 @@ CLASSES = {
         ("``We will not retreat,'' the mayor said on Tuesday.", "We will not retreat", "the mayor", None),
         ("''Nobody warned us,'' said Maria Lopez, who owns a bakery.", "Nobody warned us", "Maria Lopez", None),
         ("The senator called the bill ``a gift to the banks'' and walked out.", "a gift to the banks", "The senator", None),
+        ("The mayor, Ana Ruiz, said on Monday that the audit had been ``botched from day one'' and asked for another.",
+         "botched from day one", "Ana Ruiz", None),
         ("Maria Lopez stood by the flooded door of her shop.\n\n``We lost everything in one night. Nobody came.''",
          "We lost everything", "Maria Lopez", None),
     ],
@@ -41,5 +43,7 @@ def test_find_quotes_error_class(text, words, speaker, attribution):
     def bare(x):
         return x.lower().removeprefix("the ") if x else None
 
-    assert bare(q.speaker.text if q.speaker else None) == bare(speaker), got
+    # as the kit scores it: the speaker's text or its resolved name
+    said = {bare(q.speaker.text), bare(q.speaker.name)} if q.speaker else {None}
+    assert bare(speaker) in said, (got, q.speaker)
     assert bare(q.attribution) == bare(attribution), got

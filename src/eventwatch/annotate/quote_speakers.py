@@ -84,6 +84,10 @@ def with_appos(tok: Token) -> Token:
     for ch in tok.rights:
         if ch.dep_ == "appos" and ch.ent_type_ == "PERSON":
             return ch
+    for ch in tok.rights:
+        # "The mayor, Ana Ruiz,": a capitalised name the model did not tag names the role
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN" and tok.pos_ == "NOUN" and ch.ent_type_ in ("", "PERSON"):
+            return ch
     if tok.pos_ == "NOUN":
         # "The senator from Ohio, Carla Whitfield": the parser hangs the
         # name on "Ohio"; any named apposition inside the phrase speaks

@@ -208,13 +208,17 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     if first is None or last is None or not len(first) or not len(last):
         return [], []
     sb, se = first[0].sent, last[-1].sent
-    before = [t for t in sb if t.idx + len(t) <= s - 1]
+    text = doc.text
+    # `` and '' marks are two characters (and two tokens for spaCy)
+    open_w = 2 if text[max(0, s - 2):s] in ("``", "''") else 1
+    close_w = 2 if text[e:e + 2] == "''" else 1
+    before = [t for t in sb if t.idx + len(t) <= s - open_w]
     # the attribution after a closing mark may be parsed as a sentence of its own
-    after_tokens = [t for t in se if t.idx >= e + 1]
+    after_tokens = [t for t in se if t.idx >= e + close_w]
     if not after_tokens and se.end < len(doc):
         nxt = doc[se.end].sent
         if "\n\n" not in doc.text[e:nxt.start_char] and nxt.start_char - e < 4:
-            after_tokens = [t for t in nxt if t.idx >= e + 1]
+            after_tokens = [t for t in nxt if t.idx >= e + close_w]
     return before, after_tokens
 
 

@@ -59,6 +59,10 @@ CLASSES = {
          [("2004", "2004"), ("the following year", "2005")]),
         ("The river flooded in 1993. That year, two bridges were lost.", WED, [("1993", "1993"), ("That year", "1993")]),
         ("Ticket sales dropped last month, the theatre said.", WED, [("last month", "2021-02")]),
+        ("The dam burst in 2011 and the next year the valley was resettled.", WED,
+         [("2011", "2011"), ("the next year", "2012")]),
+        ("The museum will reopen the next year, officials said.", WED, [("the next year", "2022")]),
+        ("Earlier in the year the ministry froze all hiring.", WED, [("Earlier in the year", "2021")]),
     ],
     "spelled-year": [
         ("The bridge opened to traffic in nineteen seventy-two.", WED, [("nineteen seventy-two", "1972")]),

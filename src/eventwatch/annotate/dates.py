@@ -181,6 +181,7 @@ def _normalize(expression: str, publication_date: Optional[str], *,
     low = re.sub(r"^(?:the )", "", low)
     low = re.sub(r"^fiscal (?=(?:year )?\d{4}$)", "", low)  # "fiscal 1998": the fiscal year's label
     # "(the end of) the year/month": in news, the current one
+    low = re.sub(r"^(?:earlier|later|early|late) in the (?=(?:year|month|week)$)", "", low)
     if low in ("year", "month", "week", "fiscal year"):
         low = "this " + low
 
@@ -399,7 +400,7 @@ _AGE = re.compile(
 _NUMBERED = {"model", "version", "no", "number", "type", "series", "mark", "flight", "route", "highway",
              "room", "windows", "boeing", "airbus", "article", "section", "resolution", "chapter", "page",
              "pentium", "core", "office", "code", "unit", "bus", "train", "apollo"}
-_ANAPHORIC = re.compile(r"(?:the )?(?:following|same|preceding|that) year", re.I)
+_ANAPHORIC = re.compile(r"(?:the )?(?:following|same|preceding|that) year|the next year", re.I)
 
 
 def _numbered(text: str, start: int) -> bool:
@@ -419,6 +420,17 @@ def _not_a_year(span) -> bool:
 def _anaphoric_year(expr: str, found: list[DateMention], doc: Doc, end: int) -> tuple[Optional[str], Optional[str]]:
     """"the following year", "that year": relative to the last year the text named
     (else the first one after it in its sentence), never to the publication date."""
+    low = expr.lower()
+    if low == "the next year":
+        # only after a past year named in the same sentence ("signed in 2002 ... the next
+        # year"); otherwise it is the publication's next year, left to normalize
+        sent_start = next((snt.start_char for snt in doc.sents if snt.start_char <= end <= snt.end_char), 0) \
+            if doc.has_annotation("SENT_START") else 0
+        pub = _pub(doc._.publication_date)
+        prior = [d.value[:4] for d in found if d.start >= sent_start and d.value and re.match(r"\d{4}", d.value)]
+        if not prior or pub is None or int(prior[-1]) >= pub.year:
+            return None, None
+        return str(int(prior[-1]) + 1), "year"
     anchor = next((d.value[:4] for d in reversed(found) if d.value and re.match(r"\d{4}", d.value)), None)
     if anchor is None:
         sent_end = next((snt.end_char for snt in doc.sents if snt.start_char <= end <= snt.end_char), len(doc.text)) \
@@ -427,7 +439,6 @@ def _anaphoric_year(expr: str, found: list[DateMention], doc: Doc, end: int) -> 
         anchor = m.group(1) if m else None
     if anchor is None:
         return None, "year"
-    low = expr.lower()
     step = 1 if "following" in low else -1 if "preceding" in low else 0
     return str(int(anchor) + step), "year"
 

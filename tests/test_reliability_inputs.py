@@ -47,6 +47,16 @@ def _warc(records, gz) -> bytes:
     return buf.getvalue()
 
 
+def _ingest_traced(path: Path) -> tuple[list, int]:
+    """What iter_raw yields for ``path``, and the peak of Python memory while it ran."""
+    tracemalloc.start()
+    try:
+        out = list(iter_raw([str(path)]))
+        return out, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def _gzip_zeros(n: int) -> bytes:
     c = zlib.compressobj(9, zlib.DEFLATED, 31)
     return c.compress(bytes(n)) + c.flush()
@@ -69,12 +79,7 @@ def test_reliability_warc_gzip_bomb_is_bounded_skip(tmp_path, monkeypatch, name)
     monkeypatch.setenv("EVENTWATCH_MAX_DOCUMENT_BYTES", "200000")
     p = tmp_path / name
     p.write_bytes(BOMBS[name]())
-    tracemalloc.start()
-    try:
-        out = list(iter_raw([str(p)]))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    out, peak = _ingest_traced(p)
     sk = _skips(out)
     assert sk, out
     reason = sk[-1].reason
@@ -100,12 +105,7 @@ def test_reliability_jsonl_overlong_line_is_skipped_unread(tmp_path, monkeypatch
     with open(p, "wb") as fh:
         fh.write(b'{"id": "a", "text": "' + b"x" * (16 << 20) + b'"}\n')
         fh.write(json.dumps({"id": "b", "text": STORY}).encode() + b"\n")
-    tracemalloc.start()
-    try:
-        out = list(iter_raw([str(p)]))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    out, peak = _ingest_traced(p)
     assert [d.id for d in _docs(out)] == ["b"]
     assert "too large" in _skips(out)[0].reason
     assert peak < 4 << 20, f"peak {peak} bytes"  # the 16 MB line is never held

@@ -50,6 +50,7 @@ CLASSES = {
         ("Damage from Friday's storm is still visible along the coast.", WED, [("Friday", "2021-03-05")]),
         ("The death toll from Saturday's earthquake rises to 40.", WED, [("Saturday", "2021-03-06")]),
         ("Talks resume on Friday in Geneva.", WED, [("Friday", "2021-03-12")]),
+        ("Crowds cheered as the soldiers march through the square Saturday.", WED, [("Saturday", "2021-03-06")]),
     ],
     "relative": [
         ("Last year's harvest was the worst in memory.", WED, [("Last year", "2020")]),
@@ -71,6 +72,7 @@ CLASSES = {
     "inner-phrase": [
         ("The bank earned $5 million in the quarter ended June 30.", "1998-07-20", [("June 30", "1998-06-30")]),
         ("Sales for the first six months of 2003 fell sharply.", "2003-08-01", [("2003", "2003")]),
+        ("The party ruled the province from 1971 to early 2002.", "2003-08-01", [("1971", "1971"), ("early 2002", "2002")]),
         ("The lender lost money in the 12 months to March.", "2005-05-01", [("March", "2005-03")]),
         ("The strike ended on Sunday, hours before the vote.", WED, [("Sunday", "2021-03-07")]),
     ],

@@ -19,7 +19,9 @@ MIN_SPAN_F1 = 0.975
 # Our own sentences (tests/data), TempEval-style gold. Set B was annotated before the first run and
 # scored 0.957 (0.709 before issue 9); set A was fixed against (0.991, 0.723 before).
 OWN = Path(__file__).resolve().parent / "data"
-OWN_MIN_VALUE_F1 = {"dates_blind_b.jsonl": 0.93, "dates_blind.jsonl": 0.97}
+# dates_voa_blind: 30 sentences of the shared VOA pool, annotated before the first run (0.954 then,
+# 0.923 before issue 9); both blind sets reach 1.0 after the two class fixes their first runs showed.
+OWN_MIN_VALUE_F1 = {"dates_blind_b.jsonl": 0.97, "dates_blind.jsonl": 0.97, "dates_voa_blind.jsonl": 0.96}
 
 
 @pytest.mark.slow

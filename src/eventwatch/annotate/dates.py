@@ -60,7 +60,8 @@ PATTERNS = [re.compile(p, re.I) for p in (
     rf"\b{_NUM}(?:\s+|-)(?:{UNITS})\s+(?:ago|earlier|later|from now)\b",
     r"\b(?:yesterday|today|tomorrow|tonight)\b",
     r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?:1[89]|20)\d0'?s\b",
-    rf"\b{_MOD}(?:in\s+)?(?<![\d,.$])(?:1[89]\d\d|20[0-4]\d)(?![\d,.%])\b",
+    # not "2,024" or "2024.5", but a year may end a sentence ("... to late 2024.")
+    rf"\b{_MOD}(?:in\s+)?(?<![\d,.$])(?:1[89]\d\d|20[0-4]\d)(?![\d%]|[,.]\d)\b",
     r"\b(?:nineteen|eighteen)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b",
     r"\b(?:the\s+)?(?:following|same|preceding)\s+year\b",
 )]
@@ -345,7 +346,8 @@ def _tense(span) -> Optional[str]:
             break
     head = span.root.head
     direct = tok.i == head.i or (head.dep_ == "prep" and tok.i == head.head.i)
-    if direct and (tok.tag_ in ("VBP", "VBZ") and tok.lemma_ not in ("say", "tell", "be", "have")
+    # a main clause only: "chanted as they march Thursday" is a narrative present
+    if direct and tok.dep_ == "ROOT" and (tok.tag_ in ("VBP", "VBZ") and tok.lemma_ not in ("say", "tell", "be", "have")
                    or tok.tag_ == "VBG" and any(k in ("is", "are", "'re", "am") for k in kids)):
         return "future"  # "talks resume Friday", "are meeting on Monday": a schedule
     if tok.tag_ in ("VBD",) or any(k in ("did", "had", "was", "were") for k in kids):

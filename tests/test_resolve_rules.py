@@ -61,7 +61,13 @@ def test_resolve_compare_actors_of_one_country_are_compatible():
     e = _side(actors={"government of belarus"}, actor_countries={"BLR"})
     ok, why = compare(m, e)
     assert ok and "actors of one country (BLR)" in why
+    # Actors that conflict outright: a named recipient in common still makes it one event ...
     ok, why = compare(_side(actors={"x"}, actor_countries={"LTU"}), e)
+    assert ok and "actors differ (x vs government of belarus)" in why
+    # ... a group recipient in common does not.
+    group = {"recipients": {"group:BLR/CVL"}}
+    ok, why = compare(_side(actors={"x"}, actor_countries={"LTU"}, **group), _side(**group, actors=e.actors,
+                                                                                   actor_countries={"BLR"}))
     assert not ok and "no actor in common" in why
 
 

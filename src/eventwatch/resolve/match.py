@@ -9,7 +9,10 @@ A mention (one coded event as one article states it) joins an event when:
   in common (a state and its border guards are one side: reports name the
   same actor at different levels), and at least one canonical actor in
   common over both roles (two mentions that name nobody are the same event
-  only as copies of one story);
+  only as copies of one story). When the actors (or recipients) conflict
+  outright, a named person or organisation shared in the other role still
+  makes them one event: sources attribute one act differently ("the Chinese
+  regime" banned him, "Hong Kong immigration officials" barred him);
 - compatible dates at the precision of both: the periods they stand for
   (``2020`` is the whole year, ``2020-01`` the month) overlap, widened by
   ``resolve_date_slack`` days; a date the coder took from the publication
@@ -90,19 +93,30 @@ class Side:
     recipient_countries: set[str] = field(default_factory=set)
 
 
+def named(keys: set[str]) -> bool:
+    """Whether any of these canonical actors is a named person or organisation (not a group)."""
+    return any(not k.startswith("group:") for k in keys)
+
+
 def compare(m: Side, e: Side) -> tuple[bool, str]:
     """Whether mention ``m`` joins event ``e``, and the reason in words (either way)."""
     if m.type != e.type or m.status != e.status:
         return False, f"different type/status ({m.type}/{m.status} vs {e.type}/{e.status})"
     if m.mode and e.mode and m.mode != e.mode:
         return False, f"different mode ({m.mode} vs {e.mode})"
-    for role, x, y, cx, cy in (("actor", m.actors, e.actors, m.actor_countries, e.actor_countries),
-                               ("recipient", m.recipients, e.recipients, m.recipient_countries,
-                                e.recipient_countries)):
-        if x and y and not (x & y) and not (cx & cy):
-            return False, f"no {role} in common, by actor or country"
     shared_a = m.actors & e.actors
     shared_r = m.recipients & e.recipients
+    differ = []
+    for role, x, y, cx, cy, shared_other in (
+            ("actor", m.actors, e.actors, m.actor_countries, e.actor_countries, named(shared_r)),
+            ("recipient", m.recipients, e.recipients, m.recipient_countries, e.recipient_countries,
+             named(shared_a))):
+        if x and y and not (x & y) and not (cx & cy):
+            if not shared_other:
+                return False, f"no {role} in common, by actor or country"
+            # Sources attribute one act differently ("China" / "Hong Kong officials"): a named
+            # person or organisation in the other role, on compatible dates, is the stronger evidence.
+            differ.append(role)
     if not (shared_a or shared_r):
         return False, "no participant in common"
     if not dates_compatible(m.period, e.period):
@@ -110,7 +124,9 @@ def compare(m: Side, e: Side) -> tuple[bool, str]:
     if not places_compatible(m.place, e.place):
         return False, "different places"
     names = {**e.names, **m.names}
-    said = []
+    said = [f"{role}s differ ({', '.join(sorted(names.get(k, k) for k in (m.actors if role == 'actor' else m.recipients)))}"
+            f" vs {', '.join(sorted(names.get(k, k) for k in (e.actors if role == 'actor' else e.recipients)))}): "
+            "sources attribute it differently" for role in differ]
     for role, x, y, cx, cy in (("actors", m.actors, e.actors, m.actor_countries, e.actor_countries),
                                ("recipients", m.recipients, e.recipients, m.recipient_countries,
                                 e.recipient_countries)):

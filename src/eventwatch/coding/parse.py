@@ -50,7 +50,7 @@ class ParseView:
 
     def context_country(self, t: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
         """The one state the sentence names (not counting ``exclude`` spans, e.g. the recipient), else
-        the article's most named state."""
+        the article's most named state outside its dateline."""
         ann = self.ann
         sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
         def states(lo, hi, exclude=exclude):
@@ -72,7 +72,9 @@ class ParseView:
             if len(c) == 1:
                 return next(iter(c))
         if self._doc_country is None:
-            c = states(0, len(ann.article.text), ())
+            # the state the article names most, never counting its dateline: a wire story filed from
+            # Addis Ababa about South Sudan is not about Ethiopians
+            c = states(0, len(ann.article.text), tuple(self.datelines()))
             self._doc_country = c.most_common(1)[0][0] if c else ""
         return self._doc_country or None
 

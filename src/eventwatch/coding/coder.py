@@ -31,10 +31,13 @@ def model_for(ann: AnnotatedArticle):
 
             from .model import load_model
 
+            import multiprocessing
+
             # The parser is idle while the model reads a document's sentences in one process; with
-            # worker processes (n_process > 1) each keeps to one thread so they do not spin against
-            # each other.
-            threads = min(2, os.cpu_count() or 1) if int(settings.get("n_process")) <= 1 else 1
+            # worker processes (spaCy's, n_process > 1, or the coding worker beside the parser) each
+            # keeps to one thread: oversubscribed torch threads spin against each other.
+            alone = int(settings.get("n_process")) <= 1 and multiprocessing.parent_process() is None
+            threads = min(2, os.cpu_count() or 1) if alone else 1
             return load_model(path, threads=threads, quantize=bool(settings.get("model_int8")))
         except Exception as exc:  # a missing artefact or package: the rules still code
             log.warning("event model unavailable (%s); rule coder only", exc)

@@ -172,7 +172,7 @@ Philippine President Ramon Villareal, speaking to reporters during a visit to a 
 
 "{{9|We are not looking for a fight. We are looking for respect,}}" <<9|Villareal>> said.
 
-Japan and Australia also expressed concern. <<10|A Japanese foreign ministry official>>, speaking on condition of anonymity because he was not authorised to speak publicly, said: "{{10|Unilateral attempts to change the status quo by force are unacceptable anywhere.}}"
+Japan and Australia also expressed concern. <<10|A Japanese foreign ministry official>>, speaking on condition of anonymity because he was not authorised to speak publicly, said: "{{10|Any one-sided move to alter the status quo by force is unacceptable anywhere.}}"
 
 <<13|China's foreign ministry>> said {{13|it had lodged "stern representations" with Tokyo and Canberra}} in response.
 """),

@@ -40,6 +40,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("rule_min_confidence", 0.3, "Lowest model probability of the rules' own type that keeps a rule proposal (the model may still retype or drop it)."),
     Setting("resolve_date_slack", 1, "Days two stated event dates may differ and still be one event (time zones, next-day reports)."),
     Setting("resolve_publication_window", 7, "Days before its publication an event dated only by its article's publication date may have happened."),
+    Setting("serve_max_body_bytes", 1_000_000, "Largest request body `eventwatch serve` accepts, in bytes; larger requests get 413."),
+    Setting("serve_extract_max_chars", 100_000, "Longest text POST /api/extract codes, in characters; longer texts get 413."),
+    Setting("serve_page_size", 50, "Rows per page of the API's lists when the request gives no limit."),
+    Setting("serve_max_page_size", 500, "Most rows one page of the API may ask for (limit)."),
     Setting("user_agent", "eventwatch/0.1 (+https://github.com/eventwatch)", "User-Agent sent when fetching URLs."),
 )
 

@@ -22,6 +22,7 @@ from .ingest import extract, ingest
 from . import events as events_cmd
 from .query import articles, mentions, quotes, show
 from .reprocess import reprocess
+from .serve import serve
 from .train import train
 
 log = logging.getLogger("eventwatch.cli")
@@ -125,6 +126,7 @@ app.command()(show)
 app.command()(train)
 app.command()(export)
 app.command()(report)
+app.command()(serve)
 app.add_typer(db_cmd.app, name="db")
 
 

@@ -124,7 +124,7 @@ class FakeEventModel:
             out.append(Prediction(t, s, None))
         return out
 
-    def roles(self, pred, trigger):
+    def roles(self, pred, trigger, unit=None):
         import numpy as np
 
         r = np.zeros((len(pred.types), 3))

@@ -54,6 +54,52 @@ def test_examples_label_units_marks_trigger_type_status_and_roles(annotated):
     assert all(lab in (0, IGNORE) for lab in units[1].labels)  # an annotated article's other sentences are negatives
 
 
+
+@pytest.mark.parametrize("partial", [False, True])
+def test_examples_partial_records_teach_no_roles(annotated, partial):
+    # a type-only record's empty actor list means "not annotated"; teaching it as "nobody" made
+    # the role head shy of actors everywhere
+    text = "Soldiers shelled a village near the border on Monday."
+    ann = annotated(text)
+    units = list(sentence_units(ann, []))
+    s = text.index("shelled")
+    gold = [{"type": "ASSAULT", "status": "occurred", "trigger": {"char_start": s, "char_end": s + 7},
+             "actor": [], "recipient": []}]
+    label_units(units, gold, partial=partial)
+    k = units[0].words.index("shelled")
+    assert units[0].labels[k] == TYPE_INDEX["ASSAULT"]
+    assert len(units[0].roles) == (0 if partial else 1)
+
+
+def test_examples_sentence_units_carry_the_rules_roles(annotated):
+    text = "Troops detained three journalists in the capital on Friday."
+    ann = annotated(text)
+    rules = code_patterns(ann)
+    (ev,) = [e for e in rules if e.trigger.text == "detained"]
+    (u,) = list(sentence_units(ann, rules))
+    actors, recips = u.rule_roles[u.words.index("detained")]
+    assert [u.words[w] for w in actors] == ["Troops"] and [u.words[w] for w in recips] == ["journalists"]
+    assert all(k == u.words.index("detained") or u.rule[k] for k in u.rule_roles)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule_roles", [True, False])
+def test_model_role_head_reads_the_rules_proposal_when_configured(rule_roles):
+    import torch
+
+    from eventwatch.coding.model import ModelConfig, build_network
+
+    torch.manual_seed(0)
+    net = build_network(ModelConfig(layers=1, rule_roles=rule_roles)).eval()
+    g = torch.randn(1, 6, net.encoder.config.hidden_size)
+    proposed = torch.tensor([[1, 0, 0, 2, 0, 0]])
+    with torch.no_grad():
+        plain = net.role_logits(g, torch.tensor([1]))
+        told = net.role_logits(g, torch.tensor([1]), proposed)
+    assert plain.shape == told.shape == (1, 6, 3)
+    assert (not torch.allclose(plain, told)) == rule_roles  # an artefact without the feature ignores it
+
+
 @pytest.mark.parametrize("content,needle", [
     ("not json\n", "not an annotated article"),
     ('{"id": "x", "text": "t"}\n', "not an annotated article"),

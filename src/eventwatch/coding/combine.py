@@ -177,7 +177,7 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
             elif ev.status != "occurred" and STATUSES[s] == "occurred" and float(sp[k][s]) >= 0.9:
                 ev = replace(ev, status="occurred")
             if role_mode != "rules":
-                rp = model.roles(pred, k)
+                rp = model.roles(pred, k, u)
                 actor = model_side(ann, v, u.tokens, rp, 1, ev.actor, role_proposal_min)
                 recip = model_side(ann, v, u.tokens, rp, 2, ev.recipient, role_proposal_min)
                 if role_mode == "model" or not ev.actor:

@@ -43,6 +43,8 @@ class SentenceExample:
     labels: list[int] = field(default_factory=list)  # TYPE_INDEX, or IGNORE
     status: list[int] = field(default_factory=list)  # STATUS_INDEX on event words, else IGNORE
     roles: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # trigger, actor, recipient words
+    # trigger word -> the head words of the rule coder's actor and recipient for its event there
+    rule_roles: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # the parsed tokens (not stored)
 
 
@@ -105,9 +107,10 @@ def is_word(t: Token) -> bool:
 def sentence_units(ann: AnnotatedArticle, rule_events: list[Event]) -> Iterator[SentenceExample]:
     """The article's codable sentences as unlabelled examples (run time and training alike)."""
     text = ann.article.text
-    rule_at = {}
+    rule_at, rule_ev = {}, {}
     for e in rule_events:
         rule_at.setdefault(e.trigger.start, TYPE_INDEX.get(e.type, 0))
+        rule_ev.setdefault(e.trigger.start, e)
     for sent in ann.sentences:
         if ann.article.is_boilerplate(sent.start, sent.end):
             continue
@@ -115,14 +118,33 @@ def sentence_units(ann: AnnotatedArticle, rule_events: list[Event]) -> Iterator[
         if len(toks) < 3 or not text[sent.start:sent.end].strip():
             continue
         yield SentenceExample(doc_id=ann.article.id, words=[t.text for t in toks],
-                              rule=[rule_at.get(t.start, 0) for t in toks], tokens=toks)
+                              rule=[rule_at.get(t.start, 0) for t in toks], tokens=toks,
+                              rule_roles=proposed_roles(toks, rule_ev))
+
+
+def proposed_roles(toks: list[Token], rule_ev: dict[int, Event]) -> dict[int, tuple[list[int], list[int]]]:
+    """For each word the rule coder proposes an event on: the head words of its actor and
+    recipient in ``toks``, a feature of the model's role head (the rules propose, the model decides)."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    pos = {t.i: k for k, t in enumerate(toks)}
+    for k, t in enumerate(toks):
+        e = rule_ev.get(t.start)
+        if e is None:
+            continue
+        sides = []
+        for ents in (e.actor, e.recipient):
+            heads = [head_token(toks, x.start, x.end) for x in ents]
+            sides.append(sorted({pos[h.i] for h in heads if h is not None and h.i != t.i}))
+        out[k] = (sides[0], sides[1])
+    return out
 
 
 def label_units(units: list[SentenceExample], gold_events: list[dict], *, partial: bool = False
                 ) -> list[SentenceExample]:
     """Give every word of ``units`` its gold label: the trigger head's type and status, else NONE.
     ``partial``: only the given events are gold (a sentence labelled with one type); other words
-    the rules propose as events are left unread rather than taught as NONE."""
+    the rules propose as events are left unread rather than taught as NONE, and the events teach
+    no roles (their actors and recipients were not annotated)."""
     by_start = {}
     for u in units:
         u.labels = [TYPE_INDEX["NONE"] if is_word(t) else IGNORE for t in u.tokens]
@@ -142,6 +164,8 @@ def label_units(units: list[SentenceExample], gold_events: list[dict], *, partia
             continue  # one event per predicate: the first annotation of a word wins
         u.labels[k] = TYPE_INDEX[ev["type"]]
         u.status[k] = STATUS_INDEX.get(ev.get("status") or "occurred", 0)
+        if partial:
+            continue  # a type-only label: its empty roles are unannotated, not "nobody"
         sides = []
         for side in ("actor", "recipient"):
             words = []

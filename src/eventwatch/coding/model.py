@@ -38,6 +38,9 @@ class ModelConfig:
     lora_dropout: float = 0.1
     rule_dim: int = 32
     max_subwords: int = 128
+    # the role head also reads the rule coder's proposed actor/recipient heads (artefacts trained
+    # before this existed have no such key in meta.json and load without it)
+    rule_roles: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -101,7 +104,11 @@ class Tagger(nn.Module):
         self.type_head = nn.Linear(hidden + cfg.rule_dim, len(TYPES))
         self.status_head = nn.Linear(hidden + cfg.rule_dim, len(STATUSES))
         self.dist_emb = nn.Embedding(2 * MAX_DIST + 1, 16)
-        self.role_head = nn.Sequential(nn.Linear(3 * hidden + 16, 128), nn.GELU(), nn.Linear(128, len(ROLES)))
+        extra = 16
+        if cfg.rule_roles:
+            self.rule_role_emb = nn.Embedding(len(ROLES), 16)
+            extra += 16
+        self.role_head = nn.Sequential(nn.Linear(3 * hidden + extra, 128), nn.GELU(), nn.Linear(128, len(ROLES)))
 
     def words(self, input_ids, attention_mask, word_index):
         h = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
@@ -111,13 +118,18 @@ class Tagger(nn.Module):
         x = self.drop(torch.cat([g, self.rule_emb(rule)], dim=-1))
         return self.type_head(x), self.status_head(x)
 
-    def role_logits(self, g, trig):
-        """``g``: (P, W, H) word states of the pairs' sentences; ``trig``: (P,) trigger word index."""
+    def role_logits(self, g, trig, proposed=None):
+        """``g``: (P, W, H) word states of the pairs' sentences; ``trig``: (P,) trigger word index;
+        ``proposed``: (P, W) the rule coder's role per word for that trigger (0 none, 1, 2)."""
         P, W, H = g.shape
         t = g[torch.arange(P), trig].unsqueeze(1).expand(-1, W, -1)
         d = (torch.arange(W).unsqueeze(0) - trig.unsqueeze(1)).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
-        x = torch.cat([g, t, g * t, self.dist_emb(d)], dim=-1)
-        return self.role_head(self.drop(x))
+        parts = [g, t, g * t, self.dist_emb(d)]
+        if hasattr(self, "rule_role_emb"):
+            if proposed is None:
+                proposed = torch.zeros((P, W), dtype=torch.long)
+            parts.append(self.rule_role_emb(proposed))
+        return self.role_head(self.drop(torch.cat(parts, dim=-1)))
 
     def forward(self, input_ids, attention_mask, word_index, rule):
         return self.heads(self.words(input_ids, attention_mask, word_index), rule)
@@ -151,11 +163,12 @@ def encode(tokenizer, units: Sequence[SentenceExample], max_subwords: int, with_
         labels[~kept] = IGNORE
         status[~kept] = IGNORE
         out["labels"], out["status"] = labels, status
-        pairs, role_labels = [], []
+        pairs, role_labels, proposed = [], [], []
         for b, u in enumerate(units):
             for trig, actors, recips in u.roles:
                 if trig >= n_words or not kept[b, trig]:
                     continue
+                proposed.append(proposed_vector(u, trig, n_words))
                 y = torch.zeros(n_words, dtype=torch.long)
                 y[len(u.words):] = IGNORE
                 y[~kept[b]] = IGNORE
@@ -167,8 +180,22 @@ def encode(tokenizer, units: Sequence[SentenceExample], max_subwords: int, with_
                 role_labels.append(y)
         out["pairs"] = torch.tensor(pairs, dtype=torch.long).reshape(-1, 2)
         out["role_labels"] = torch.stack(role_labels) if role_labels else torch.zeros((0, n_words), dtype=torch.long)
+        out["proposed"] = torch.stack(proposed) if proposed else torch.zeros((0, n_words), dtype=torch.long)
     out["kept"] = kept
     return out
+
+
+def proposed_vector(u: SentenceExample, trig: int, n_words: int) -> torch.Tensor:
+    """The rule coder's role (0 none, 1 actor, 2 recipient) of each word for the event on ``trig``."""
+    y = torch.zeros(n_words, dtype=torch.long)
+    actors, recips = u.rule_roles.get(trig, ((), ()))
+    for w in actors:
+        if w < n_words:
+            y[w] = 1
+    for w in recips:
+        if w < n_words:
+            y[w] = 2
+    return y
 
 
 @dataclass
@@ -211,10 +238,12 @@ class EventModel:
                     out[i] = Prediction(p, sp[b, :n], g[b, :n].clone())
         return out  # type: ignore[return-value]
 
-    def roles(self, pred: "Prediction", trigger: int) -> np.ndarray:
-        """Words x (NONE, ACTOR, RECIPIENT) probabilities for the event on word ``trigger``."""
+    def roles(self, pred: "Prediction", trigger: int, unit: Optional[SentenceExample] = None) -> np.ndarray:
+        """Words x (NONE, ACTOR, RECIPIENT) probabilities for the event on word ``trigger`` of ``unit``."""
         with torch.inference_mode():
-            lg = self.net.role_logits(pred.states.unsqueeze(0), torch.tensor([trigger]))
+            n = pred.states.shape[0]
+            proposed = proposed_vector(unit, trigger, n).unsqueeze(0) if unit is not None else None
+            lg = self.net.role_logits(pred.states.unsqueeze(0), torch.tensor([trigger]), proposed)
             return torch.softmax(lg[0], dim=-1).numpy()
 
 
@@ -223,7 +252,7 @@ def load_network(path: Path, meta: dict[str, Any], quantize: bool = False):
     from peft import set_peft_model_state_dict
     from safetensors.torch import load_file
 
-    cfg = ModelConfig(**meta["config"])
+    cfg = ModelConfig(**{"rule_roles": False, **meta["config"]})
     net = build_network(cfg)
     state = load_file(str(path / WEIGHTS_FILE))
     heads = {k: v for k, v in state.items() if not k.startswith("encoder.")}

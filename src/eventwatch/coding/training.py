@@ -72,7 +72,7 @@ def _loss(net, batch, weights) -> torch.Tensor:
         loss = loss + 0.5 * ce(sl.reshape(-1, sl.size(-1)), batch["status"].reshape(-1), ignore_index=IGNORE)
     if len(batch["pairs"]):
         b, t = batch["pairs"][:, 0], batch["pairs"][:, 1]
-        rl = net.role_logits(g[b], t)
+        rl = net.role_logits(g[b], t, batch["proposed"])
         loss = loss + ce(rl.reshape(-1, rl.size(-1)), batch["role_labels"].reshape(-1), weight=ROLE_WEIGHTS,
                          ignore_index=IGNORE)
     return loss
@@ -126,7 +126,7 @@ def logits_of(net, tok, units: list[SentenceExample], cfg: ModelConfig):
         for k in range(0, len(units), 32):
             b = encode(tok, units[k:k + 32], cfg.max_subwords, with_labels=True)
             tl, _ = net(b["input_ids"], b["attention_mask"], b["word_index"], b["rule"])
-            b.pop("pairs"), b.pop("role_labels")
+            b.pop("pairs"), b.pop("role_labels"), b.pop("proposed")
             m = b["labels"] != IGNORE
             L.append(tl[m])
             Y.append(b["labels"][m])

@@ -107,6 +107,8 @@ def bucket_of(date: Optional[str], unit: str) -> Optional[str]:
     if not date:
         return None
     need = 7 if unit == "month" else 4
+    if unit == "month" and not date[5:7].isdigit():  # an ISO week (2024-W18) names no one month
+        return None
     return date[:need] if len(date) >= need else None
 
 

@@ -98,11 +98,11 @@ def record_spans(record: dict) -> list[Span]:
     """Every highlighted span of an extraction record (the JSON contract): events, triggers, quotes,
     dates, places."""
     spans: list[Span] = []
-    for i, ev in enumerate(record.get("events") or []):
+    for ev in record.get("events") or []:
         evid, trig = ev.get("evidence") or {}, ev.get("trigger") or {}
         label = " ".join(x for x in (ev.get("type"), ev.get("mode"), ev.get("status")) if x)
         if evid.get("start") is not None:
-            spans.append(Span(evid["start"], evid.get("end"), "event", label, f"ev{i}"))
+            spans.append(Span(evid["start"], evid.get("end"), "event", label, f"at{evid['start']}"))
         if trig.get("start") is not None:
             spans.append(Span(trig["start"], trig.get("end"), "trigger", label))
     for q in record.get("quotes") or []:

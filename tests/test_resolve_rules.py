@@ -42,7 +42,11 @@ def _side(**kw):
 
 @pytest.mark.parametrize("change,ok,why", [
     ({}, True, "recipient marta kovac in common"),
-    ({"type": "COERCE"}, False, "different type"),
+    ({"type": "ASSAULT"}, False, "different type"),
+    # a ban and a refusal of entry of one named person: one act coded two ways (related_types.yaml)
+    ({"type": "COERCE"}, True, "related types COERCE and REJECT"),
+    ({"type": "COERCE", "recipients": {"group:BLR/CVL"}}, False, "no named person or organisation in common"),
+    ({"type": "COERCE", "status": "future"}, False, "different type/status"),
     ({"status": "future"}, False, "different type/status"),
     ({"recipients": {"someone else"}}, False, "no recipient in common"),
     ({"recipients": set()}, False, "no participant in common"),
@@ -52,7 +56,8 @@ def _side(**kw):
     ({"place": {"name": "Belarus", "country": "BLR", "feature": "country"}}, True, "same place"),
 ])
 def test_resolve_compare_explains_either_way(change, ok, why):
-    got, reason = compare(_side(**change), _side())
+    other = {"recipients": change["recipients"]} if change.get("type") == "COERCE" and "recipients" in change else {}
+    got, reason = compare(_side(**change), _side(**other))
     assert got is ok and why in reason
 
 
@@ -69,6 +74,23 @@ def test_resolve_compare_actors_of_one_country_are_compatible():
     ok, why = compare(_side(actors={"x"}, actor_countries={"LTU"}, **group), _side(**group, actors=e.actors,
                                                                                    actor_countries={"BLR"}))
     assert not ok and "no actor in common" in why
+
+
+@pytest.mark.parametrize("text,line", [
+    ("version: 1\npairs:\n  - {types: [REJECT, COERC]}\n", 3),
+    ("version: 1\npairs:\n  - {types: [REJECT]}\n", 3),
+    ("version: 1\npairs:\n  - {types: [REJECT, REJECT]}\n", 3),
+    ("pairs: []\n", 1),
+])
+def test_resolve_related_types_loader_names_the_bad_line(tmp_path, text, line):
+    from eventwatch.errors import CodebookError
+    from eventwatch.resolve.match import related_types
+
+    path = tmp_path / "related.yaml"
+    path.write_text(text)
+    with pytest.raises(CodebookError) as err:
+        related_types(str(path))
+    assert f"related.yaml:{line}" in str(err.value)
 
 
 def test_resolve_aggregate_copies_count_as_one_source():

@@ -51,7 +51,7 @@ def test_store_events_independent_publishers_count_each(db_url):
 
 
 @pytest.mark.parametrize("change", [
-    {"type_": "COERCE"},  # another type
+    {"type_": "ASSAULT"},  # another type
     {"status": "future"},  # a plan is not the happening
     {"date": "2019-05-02"},  # months apart
     {"recipient": "Amnesty International"},  # nobody in common
@@ -61,6 +61,22 @@ def test_store_events_incompatible_mentions_stay_apart(db_url, change):
         store.add(ban_extraction("a", BAN_STORY, url="https://one.example/a"))
         store.add(ban_extraction("b", BAN_REPORT, url="https://two.example/b", **{"recipient": "Kovac", **change}))
         assert len(list(store.iter_events())) == 2
+
+
+@pytest.mark.parametrize("types,want", [
+    (("REJECT", "COERCE", "COERCE"), "COERCE"),  # the type most mentions give
+    (("REJECT", "REJECT", "COERCE"), "REJECT"),
+])
+def test_store_events_a_ban_and_a_refusal_of_entry_are_one_event(db_url, types, want):
+    with Store(db_url) as store:
+        store.add(ban_extraction("a", BAN_STORY, url="https://one.example/a", type_=types[0]))
+        store.add(ban_extraction("b", BAN_REPORT, url="https://two.example/b", recipient="Kovac", type_=types[1]))
+        store.add(ban_extraction("c", BAN_REPORT.replace("MINSK - ", "MINSK (Reuters) - "),
+                                 url="https://three.example/c", recipient="Kovac", type_=types[2]))
+        (ev,) = list(store.iter_events())
+        assert ev["type"] == want and ev["num_mentions"] == 3
+        full = store.event(ev["event_id"])
+        assert any("related types" in m["reason"] for m in full["mentions"])
 
 
 def test_store_events_incremental_add_touches_only_its_events(db_url):
@@ -128,9 +144,9 @@ def test_store_events_analyst_merge_split_kept_through_recode(db_url):
     with Store(db_url) as store:
         _copies(store, 2)
         store.add(ban_extraction("other", BAN_REPORT, url="https://two.example/b", recipient="Kovac",
-                                 type_="COERCE"))
+                                 type_="SANCTION"))
         reject = _ban(store)
-        [coerce] = list(store.iter_events(type="COERCE"))
+        [coerce] = list(store.iter_events(type="SANCTION"))
         assert store.merge_events(reject["event_id"], coerce["event_id"], note="one ban") == reject["event_id"]
         merged = store.event(reject["event_id"])
         assert merged["num_mentions"] == 3 and store.event(coerce["event_id"]) is None
@@ -138,7 +154,7 @@ def test_store_events_analyst_merge_split_kept_through_recode(db_url):
         store.review_event(reject["event_id"], "correct", note="checked")
         # Re-coding the merged-in article (its mention is deleted and created again) keeps the merge.
         store.recode("other", ban_extraction("other", BAN_REPORT, url="https://two.example/b", recipient="Kovac",
-                                             type_="COERCE"))
+                                             type_="SANCTION"))
         again = store.event(reject["event_id"])
         assert again["num_mentions"] == 3 and [r["kind"] for r in again["reviews"]] == ["merge", "review"]
         key = next(m["mention_id"] for m in again["mentions"] if m["article_id"] == "copy1")

@@ -3,7 +3,10 @@
 A mention (one coded event as one article states it) joins an event when:
 
 - the same PLOVER ``type`` and ``status`` (a plan and its happening are two
-  records), and no conflicting ``mode`` (both given and different);
+  records), and no conflicting ``mode`` (both given and different); or two
+  types the codebook relates (``codebook/resolution/related_types.yaml``: a
+  ban and a refusal of entry are one act coded two ways) with a named person
+  or organisation in common;
 - compatible participants: for actors and for recipients, either side
   unknown (no canonical actor), or a canonical actor in common, or a country
   in common (a state and its border guards are one side: reports name the
@@ -27,10 +30,13 @@ import calendar
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from .. import settings
+from ..codebook import PLOVER_TYPES, builtin_path, iter_entries, line_of, load_yaml
+from ..errors import CodebookError
 
 PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "publication": 1}
 
@@ -93,6 +99,30 @@ class Side:
     recipient_countries: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=4)
+def related_types(path: Optional[str] = None) -> dict[str, frozenset[str]]:
+    """Type -> the other types one act may be coded under (``codebook/resolution/related_types.yaml``)."""
+    path = path or str(builtin_path("resolution/related_types.yaml"))
+    out: dict[str, set[str]] = {}
+    for entry in iter_entries(load_yaml(path), "pairs", path):
+        types = entry.get("types")
+        if not isinstance(types, list) or len(types) != 2 or types[0] == types[1]:
+            raise CodebookError("'types' must list two different PLOVER types", path=path, line=line_of(entry))
+        for t in types:
+            if t not in PLOVER_TYPES:
+                raise CodebookError(f"unknown type {t!r} (valid: {', '.join(PLOVER_TYPES)})", path=path,
+                                    line=line_of(entry))
+        a, b = types
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {t: frozenset(v) for t, v in out.items()}
+
+
+def candidate_types(typ: str) -> list[str]:
+    """The types of the events a mention of ``typ`` may join."""
+    return sorted({typ} | related_types().get(typ, frozenset()))
+
+
 def named(keys: set[str]) -> bool:
     """Whether any of these canonical actors is a named person or organisation (not a group)."""
     return any(not k.startswith("group:") for k in keys)
@@ -100,12 +130,15 @@ def named(keys: set[str]) -> bool:
 
 def compare(m: Side, e: Side) -> tuple[bool, str]:
     """Whether mention ``m`` joins event ``e``, and the reason in words (either way)."""
-    if m.type != e.type or m.status != e.status:
+    related = m.type != e.type and m.type in related_types().get(e.type, ())
+    if (m.type != e.type and not related) or m.status != e.status:
         return False, f"different type/status ({m.type}/{m.status} vs {e.type}/{e.status})"
-    if m.mode and e.mode and m.mode != e.mode:
+    if not related and m.mode and e.mode and m.mode != e.mode:
         return False, f"different mode ({m.mode} vs {e.mode})"
     shared_a = m.actors & e.actors
     shared_r = m.recipients & e.recipients
+    if related and not named(shared_a | shared_r):
+        return False, f"related types ({m.type} vs {e.type}) but no named person or organisation in common"
     differ = []
     for role, x, y, cx, cy, shared_other in (
             ("actor", m.actors, e.actors, m.actor_countries, e.actor_countries, named(shared_r)),
@@ -139,7 +172,9 @@ def compare(m: Side, e: Side) -> tuple[bool, str]:
     when = "no date on one side" if m.period[0] is None or e.period[0] is None else \
         f"dates overlap ({m.period[0]}..{m.period[1]} within {e.period[0]}..{e.period[1]})"
     where = "same place" if (m.place and e.place) else "place unknown on one side"
-    return True, f"same {m.type}/{m.status}; {'; '.join(said)}; {when}; {where}"
+    kind = (f"related types {m.type} and {e.type} (one act coded two ways), {m.status}" if related
+            else f"same {m.type}/{m.status}")
+    return True, f"{kind}; {'; '.join(said)}; {when}; {where}"
 
 
 def copy_reason(dup_group: str) -> str:

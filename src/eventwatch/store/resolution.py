@@ -28,7 +28,8 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from ..resolve.actors import ActorRef, appositions, article_people, canonical, office
-from ..resolve.match import Side, aggregate, best_date, compare, copy_reason, most_common, period
+from ..resolve.match import (Side, aggregate, best_date, candidate_types, compare, copy_reason, most_common,
+                             period)
 from . import schema as S
 
 ROLE_FACETS = {"actor": "actor_id", "recipient": "recipient_id"}
@@ -185,7 +186,7 @@ class Resolution:
         if keys:
             q = (select(f.c.event_pk).join(e, e.c.pk == f.c.event_pk)
                  .where(f.c.facet.in_(list(ROLE_FACETS.values())), f.c.value.in_(sorted(keys)),
-                        e.c.type == side.type, e.c.status == side.status)
+                        e.c.type.in_(candidate_types(side.type)), e.c.status == side.status)
                  .group_by(f.c.event_pk).order_by(sa.func.count().desc(), f.c.event_pk).limit(50))
             cands = [x.event_pk for x in conn.execute(q)]
         best: tuple[int, int, str] | None = None
@@ -252,12 +253,15 @@ class Resolution:
             actor = self._union([r.r_actors for r in rows])
             recipient = self._union([r.r_recipients for r in rows])
             contexts = sorted({c for r in rows for c in (r.context or [])})
+            # related types (a ban, a refusal of entry): the event shows the one most mentions give
+            typ = most_common(r.type for r in rows)
+            same = [r for r in rows if r.type == typ]
             conn.execute(e.update().where(e.c.pk == pk).values(
-                mode=most_common(r.mode for r in rows), context=contexts, date=date, date_precision=prec,
+                type=typ, mode=most_common(r.mode for r in same), context=contexts, date=date, date_precision=prec,
                 date_lo=lo, date_hi=hi, place=place,
                 place_name=(place.get("name") or place.get("text")) if place else None,
                 place_country=place.get("country") if place else None,
-                actor=actor, recipient=recipient, cameo=most_common(r.cameo for r in rows),
+                actor=actor, recipient=recipient, cameo=most_common(r.cameo for r in same),
                 confidence=max((r.confidence or 0.0) for r in rows), evidence=rows[0].evidence,
                 num_mentions=agg.num_mentions, num_articles=agg.num_articles, num_sources=agg.num_sources,
                 num_dup_groups=agg.num_dup_groups, first_seen=agg.first_seen, last_seen=agg.last_seen,

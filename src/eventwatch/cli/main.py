@@ -23,6 +23,7 @@ from . import events as events_cmd
 from .query import articles, mentions, quotes, show
 from .reprocess import reprocess
 from .serve import serve
+from . import token as token_cmd
 from .train import train
 
 log = logging.getLogger("eventwatch.cli")
@@ -128,6 +129,7 @@ app.command()(export)
 app.command()(report)
 app.command()(serve)
 app.add_typer(db_cmd.app, name="db")
+app.add_typer(token_cmd.app, name="token")
 
 
 @app.command()

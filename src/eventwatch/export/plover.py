@@ -109,6 +109,7 @@ def to_plover(event: dict) -> dict[str, Any]:
         "mentions": ms,
         "coder": coder,
         "coded_date": (text(event.get("last_seen")) or "")[:10] or None,
+        "review": event.get("review"),  # beyond the manual: an analyst's verdict and corrections
     }
     out = _drop_empty(record)
     # Required by the manual: present even when unknown (a null date, no actor found).

@@ -41,6 +41,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("first_seen", "str"),
     ("last_seen", "str"),
     ("coder_version", "str"),
+    ("review_verdict", "str"),
+    ("corrected_fields", "list_str"),
+    ("reviewer", "str"),
+    ("reviewed_at", "str"),
     ("evidence", "str"),
     ("mention_ids", "list_str"),
     ("mention_article_ids", "list_str"),
@@ -95,6 +99,7 @@ def mentions(event: dict) -> list[dict]:
 def flatten(event: dict) -> dict[str, Any]:
     """The flat row of one event: scalars and lists of scalars, in ``COLUMN_NAMES`` order."""
     place = event.get("place") or {}
+    review = event.get("review") or {}
     ms = mentions(event)
     row: dict[str, Any] = {
         "event_id": text(event.get("event_id")),
@@ -116,6 +121,10 @@ def flatten(event: dict) -> dict[str, Any]:
         "first_seen": text(event.get("first_seen")),
         "last_seen": text(event.get("last_seen")),
         "coder_version": text(event.get("coder_version")),
+        "review_verdict": text(review.get("verdict")),
+        "corrected_fields": sorted(review.get("corrected") or {}),
+        "reviewer": text(review.get("reviewer")),
+        "reviewed_at": text(review.get("reviewed_at")),
         "evidence": text(ms[0].get("evidence")) if ms else None,
         "mention_ids": [text(m.get("mention_id")) for m in ms],
         "mention_article_ids": [text(m.get("article_id")) for m in ms],

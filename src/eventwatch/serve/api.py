@@ -1,15 +1,12 @@
-"""The JSON API (mounted at ``/api``)."""
+"""The JSON API, mounted at ``/api`` by ``app.create_app``: events and the analysts' writes
+(``api_events``), everything else that is read (``api_read``). Pagination: ``paging``.
+"""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
-from ..store import Store
-from .deps import get_store
+from . import api_events, api_read
 
 router = APIRouter()
-
-
-@router.get("/stats", tags=["stats"])
-def stats(store: Store = Depends(get_store)) -> dict:
-    """Counts of everything stored (as ``eventwatch db stats``)."""
-    return store.stats()
+router.include_router(api_events.router)
+router.include_router(api_read.router)

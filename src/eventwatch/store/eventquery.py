@@ -4,7 +4,9 @@ event with the reasons its mentions merged, and the canonical actors.
 Each event dict (the record exports and the API share):
 ``event_id, type, mode, status, context, date, date_precision, place, actor,
 recipient, cameo, confidence, num_mentions, num_articles, num_sources,
-num_dup_groups, first_seen, last_seen, coder_version, mentions``; a
+num_dup_groups, first_seen, last_seen, coder_version, review, mentions``; ``review`` is null, or
+``{verdict, corrected: {field: {from, to}}, reviewer, reviewed_at, reviews}`` when analysts confirmed,
+rejected or corrected it (the fields above show the corrected values); a
 participant is ``{name, text, country, sector, actor_id}``; a mention is
 ``{mention_id, article_id, url, title, publisher, publication_date,
 trigger, evidence, evidence_start, evidence_end, attribution, dup_group,
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 EVENT_FIELDS = [
     "event_id", "type", "mode", "status", "context", "date", "date_precision", "place", "actor", "recipient",
     "cameo", "confidence", "num_mentions", "num_articles", "num_sources", "num_dup_groups", "first_seen",
-    "last_seen", "coder_version", "mentions",
+    "last_seen", "coder_version", "review", "mentions",
 ]
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "external_id", "aliases", "n_events",
                  "n_as_actor", "n_as_recipient"]
@@ -78,7 +80,7 @@ class EventQueries:
             "cameo": r.cameo, "confidence": r.confidence, "num_mentions": r.num_mentions,
             "num_articles": r.num_articles, "num_sources": r.num_sources, "num_dup_groups": r.num_dup_groups,
             "first_seen": r.first_seen, "last_seen": r.last_seen, "coder_version": r.coder_version,
-            "mentions": mentions,
+            "review": r.review, "mentions": mentions,
         }
 
     def iter_events(self, *, batch_size: int = 1000, **filters) -> Iterator[dict[str, Any]]:
@@ -120,7 +122,7 @@ class EventQueries:
             d = self._event_dict(r, self._mentions_of(conn, [r.pk])[r.pk])
             d["reviews"] = [{"kind": v.kind, "event_id": v.event_id, "other_event_id": v.other_event_id,
                              "mention_id": v.mention_key, "note": v.note, "payload": v.payload,
-                             "created_at": str(v.created_at)}
+                             "reviewer": v.reviewer, "created_at": str(v.created_at)}
                             for v in conn.execute(select(S.reviews).where(sa.or_(
                                 S.reviews.c.event_id == event_id, S.reviews.c.other_event_id == event_id))
                                 .order_by(S.reviews.c.id))]

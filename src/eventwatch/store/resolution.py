@@ -12,7 +12,8 @@ this module applies them to the tables, inside the caller's transaction:
 - ``_refresh(conn, pks)`` recomputes the touched events (counts, date,
   participants, facets) and deletes those left without mentions.
 - analysts' merges and splits (``reviews``) are replayed after every
-  resolution that touches their mentions, so re-processing keeps them.
+  resolution that touches their mentions, so re-processing keeps them;
+  their verdicts and corrections are applied by ``_refresh`` itself.
 
 Only the events an article touches are read and written: adding one article
 costs a few indexed lookups, not a pass over the dataset.
@@ -256,7 +257,7 @@ class Resolution:
             # related types (a ban, a refusal of entry): the event shows the one most mentions give
             typ = most_common(r.type for r in rows)
             same = [r for r in rows if r.type == typ]
-            conn.execute(e.update().where(e.c.pk == pk).values(
+            vals = dict(
                 type=typ, mode=most_common(r.mode for r in same), context=contexts, date=date, date_precision=prec,
                 date_lo=lo, date_hi=hi, place=place,
                 place_name=(place.get("name") or place.get("text")) if place else None,
@@ -265,7 +266,11 @@ class Resolution:
                 confidence=max((r.confidence or 0.0) for r in rows), evidence=rows[0].evidence,
                 num_mentions=agg.num_mentions, num_articles=agg.num_articles, num_sources=agg.num_sources,
                 num_dup_groups=agg.num_dup_groups, first_seen=agg.first_seen, last_seen=agg.last_seen,
-                coder_version=most_common(r.coder_version for r in rows), updated_at=datetime.now(timezone.utc)))
+                coder_version=most_common(r.coder_version for r in rows), updated_at=datetime.now(timezone.utc))
+            # Analysts' verdicts and corrections go on top of what the mentions say (analyst.py).
+            vals = self._reviewed(conn, pk, vals)
+            conn.execute(e.update().where(e.c.pk == pk).values(**vals))
+            actor, recipient, contexts = vals["actor"], vals["recipient"], vals["context"]
             facets = {("context", c) for c in contexts}
             for role, people in (("actor", actor), ("recipient", recipient)):
                 for p in people:

@@ -265,6 +265,9 @@ events = sa.Table(
     sa.Column("first_seen", sa.String()),
     sa.Column("last_seen", sa.String()),
     sa.Column("coder_version", sa.String()),
+    # Analysts' verdict and corrections as applied (revision 0006): {verdict, reviewer, at, corrected: {field:
+    # {from, to}}}; null when nobody reviewed it. The corrected values are in the columns above.
+    sa.Column("review", sa.JSON),
     sa.Column("updated_at", TZ, nullable=False),
     sa.Index("ix_events_type_date_lo", "type", "date_lo"),
     sa.Index("ix_events_status_date_lo", "status", "date_lo"),
@@ -309,4 +312,26 @@ reviews = sa.Table(
     sa.Column("payload", sa.JSON),  # merge: the mention keys of both events; review: verdict
     sa.Column("note", sa.Text),
     sa.Column("created_at", TZ, nullable=False),
+    sa.Column("reviewer", sa.String()),  # the writer's token name (revision 0006); null before it
+)
+
+# The mention spans ("<article id>#<start>-<end>", no type: a re-coding that retypes the mention keeps
+# it) a verdict or correction names, so resolution finds the reviews of an event by an index lookup.
+review_keys = sa.Table(
+    "review_keys",
+    metadata,
+    sa.Column("key", sa.String(), primary_key=True),
+    sa.Column("review_id", sa.Integer, primary_key=True, index=True),
+)
+
+# Write tokens of the API: only the SHA-256 of the token is stored; the token is shown once.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(), nullable=False, unique=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", TZ, nullable=False),
+    sa.Column("last_used_at", TZ),
+    sa.Column("revoked_at", TZ),
 )

@@ -32,8 +32,9 @@ Events
     real-world event (``resolution.py``, rules in ``eventwatch.resolve``):
     ``iter_events(**filters)`` streams them as dicts, ``events(**filters)``
     is the same as a DataFrame, ``event(id)`` one with the reasons its
-    mentions merged; ``merge_events``/``split_event``/``review_event`` store
-    analysts' decisions (``analyst.py``). ``mentions(...)`` is the
+    mentions merged; ``merge_events``/``split_event``/``review_event``/``correct_event``
+    store analysts' decisions (``analyst.py``, ``corrections.py``); ``tokens.py`` keeps the
+    API's write tokens (as digests). ``mentions(...)`` is the
     per-mention view (one row per coded event as one article states it).
 
 Reading
@@ -64,6 +65,8 @@ from .analyst import Analyst
 from .eventquery import ACTOR_COLUMNS, EVENT_FIELDS, EventQueries
 from .records import Records
 from .resolution import Resolution
+from .tokens import Tokens
+from .pages import Pages
 from .values import first_line
 from .writes import AddResult, Writes
 
@@ -81,7 +84,7 @@ def require_existing(url: Optional[str]) -> None:
                          "(`eventwatch ingest` or `eventwatch db migrate` creates it)")
 
 
-class Store(Migrations, Writes, Resolution, Analyst, Queries, EventQueries, Records):
+class Store(Migrations, Writes, Resolution, Analyst, Queries, EventQueries, Records, Tokens, Pages):
     """Extraction records in a database: ``Store(url)``, ``add(extraction)``, ``events(...)``.
 
     ``url`` None means the ``db`` setting (``EVENTWATCH_DB``, default

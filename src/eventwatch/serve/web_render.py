@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import jinja2
 from fastapi import Request
@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
-from .web_session import CSRF_COOKIE, SESSION_SECONDS, form_csrf, session_of, set_cookie
+from .web_session import CSRF_COOKIE, FLASH_COOKIE, SESSION_SECONDS, form_csrf, session_of, set_cookie
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -61,8 +61,14 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     sess = session_of(request)
     csrf, new_cookie = form_csrf(request)
     context.update(user=sess.name if sess else None, csrf=csrf)
+    flash = unquote(request.cookies.get(FLASH_COOKIE, ""))
+    if flash and "flash" not in context:
+        kind, _, message = flash.partition(":")
+        context.update(flash=message[:500], flash_kind="error" if kind == "error" else "ok")
     media = "image/svg+xml" if name.endswith(".svg") else None
     response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code, media_type=media)
+    if flash:
+        response.delete_cookie(FLASH_COOKIE, path="/")
     if new_cookie:
         set_cookie(response, CSRF_COOKIE, csrf, request, max_age=SESSION_SECONDS)
     # A page of article text never runs script of its own beyond ours, nor loads anything remote.

@@ -22,6 +22,7 @@ from fastapi.responses import Response
 
 SESSION_COOKIE = "ew_session"
 CSRF_COOKIE = "ew_csrf"
+FLASH_COOKIE = "ew_flash"  # the outcome of the last form, shown once
 SESSION_SECONDS = 8 * 3600
 MAX_SESSIONS = 10_000
 

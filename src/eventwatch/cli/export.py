@@ -19,12 +19,14 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     plover = "plover"
     gdelt = "gdelt"
+    training = "training"
 
 
 def export(
     fmt: ExportFormat = typer.Option(..., "--format", "-f", case_sensitive=False,
                                      help="jsonl (nested events), csv or parquet (flat rows), plover (PLOVER JSON "
-                                          "Lines) or gdelt (GDELT-style TSV)."),
+                                          "Lines), gdelt (GDELT-style TSV), or training (analysts' reviews as "
+                                          "annotated sentences for `eventwatch train`)."),
     out: Path = typer.Option(..., "--out", "-o", metavar="PATH", help="The file to write (replaced when complete)."),
     type: Optional[str] = f.type_option(),
     mode: Optional[str] = f.mode_option(),
@@ -47,7 +49,8 @@ def export(
     db: Optional[str] = db_option(),
 ) -> None:
     """Export the resolved events (the same filters as `events`), streamed in batches: every row carries
-    its event id, mention ids, article ids and evidence offsets.
+    its event id, mention ids, article ids and evidence offsets. `--format training` writes the
+    reviewed events' sentences as training data instead.
 
     Example: eventwatch export --format parquet --out events.parquet --country HKG --since 2019-06
     """
@@ -57,6 +60,13 @@ def export(
                               country=country, sector=sector, context=context, since=since, until=until,
                               place=place, text=text, min_sources=min_sources, min_confidence=min_confidence,
                               article=article, sort=sort, limit=limit)
+    if fmt == ExportFormat.training:
+        from ..export.training import write_training
+
+        with open_store(existing(db)) as store:
+            n = write_training(store.labelled_examples(**filters), out, batch_size=batch_size)
+        sys.stdout.write(f"exported {n} reviewed sentence{'s' if n != 1 else ''} to {out} (training)\n")
+        return
     with open_store(existing(db)) as store:
         n = export_events(store.iter_events(batch_size=batch_size, **filters), fmt.value, out,
                           batch_size=batch_size)

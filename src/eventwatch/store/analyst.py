@@ -126,6 +126,15 @@ class Analyst:
         top = max(counts.values())
         return first if counts[first] == top else min(pk for pk, n in counts.items() if n == top)
 
+    def _reviewed_home(self, conn, key: str) -> Optional[int]:
+        """The event holding the other mentions a verdict or correction of this mention named, if any."""
+        rk = S.review_keys
+        span = C.span_key(key)
+        rids = select(rk.c.review_id).where(rk.c.key == span).scalar_subquery()
+        others = sorted(set(conn.execute(select(rk.c.key).where(rk.c.review_id.in_(rids), rk.c.key != span))
+                            .scalars()))
+        return self._review_owner(conn, others) if others else None
+
     def _reviewed(self, conn, pk: int, vals: dict[str, Any]) -> dict[str, Any]:
         """``vals`` (an event row resolution is writing) with the verdicts and corrections that name its
         mentions applied, and ``review`` saying what they changed."""

@@ -103,7 +103,7 @@ def _place(value: Any) -> Optional[dict[str, Any]]:
 def validate(fields: dict[str, Any], *, current_type: str) -> dict[str, Any]:
     """The correction ``fields`` checked and normalised (``QueryError`` naming the bad one)."""
     if not isinstance(fields, dict) or not fields:
-        raise QueryError(f"a correction names at least one field of {', '.join(CORRECTABLE)}", name="fields",
+        raise QueryError(f"a correction names at least one field: valid fields are {', '.join(CORRECTABLE)}", name="fields",
                          valid=CORRECTABLE)
     unknown = sorted(set(fields) - set(CORRECTABLE))
     if unknown:

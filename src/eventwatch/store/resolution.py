@@ -150,8 +150,12 @@ class Resolution:
                         names={p["actor_id"]: p["name"] for p in actors + recips},
                         actor_countries={p["country"] for p in actors if p.get("country")},
                         recipient_countries={p["country"] for p in recips if p.get("country")})
-            target, reason = (None, "") if r.mention_key in split_keys else \
-                self._best_event(conn, side, r, art.dup_group, article_pk)
+            home = None if r.mention_key in split_keys else self._reviewed_home(conn, r.mention_key)
+            if home is not None:  # an analyst reviewed this mention with others: it stays with them
+                target, reason = home, "in the event an analyst reviewed with this mention"
+            else:
+                target, reason = (None, "") if r.mention_key in split_keys else \
+                    self._best_event(conn, side, r, art.dup_group, article_pk)
             if target is None:
                 target = self._new_event(conn, r)
                 reason = "first mention of this event" if r.mention_key not in split_keys else \

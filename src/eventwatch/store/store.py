@@ -67,6 +67,7 @@ from .records import Records
 from .resolution import Resolution
 from .tokens import Tokens
 from .pages import Pages
+from .labelled import Labelled
 from .values import first_line
 from .writes import AddResult, Writes
 
@@ -84,7 +85,7 @@ def require_existing(url: Optional[str]) -> None:
                          "(`eventwatch ingest` or `eventwatch db migrate` creates it)")
 
 
-class Store(Migrations, Writes, Resolution, Analyst, Queries, EventQueries, Records, Tokens, Pages):
+class Store(Migrations, Writes, Resolution, Analyst, Queries, EventQueries, Records, Tokens, Pages, Labelled):
     """Extraction records in a database: ``Store(url)``, ``add(extraction)``, ``events(...)``.
 
     ``url`` None means the ``db`` setting (``EVENTWATCH_DB``, default

@@ -131,6 +131,11 @@ class FakeEventModel:
         r[:, 0] = 1.0
         return r
 
+    def roles_many(self, pred, triggers, unit=None):
+        import numpy as np
+
+        return np.stack([self.roles(pred, t, unit) for t in triggers]) if triggers else np.zeros((0, 0, 3))
+
 
 def make_event(i: int, *, mentions: int = 2) -> dict:
     """One resolved event as ``Store.iter_events`` yields it (the contract of issue 10), numbered ``i``."""

@@ -155,6 +155,7 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
     out: list[Event] = []
     for u, pred in zip(units, preds):
         tp, sp = pred.types, pred.status
+        found = []  # (word, token, type index, confidence, rule proposal) of the words that are events
         for k, tok in enumerate(u.tokens):
             if not is_word(tok) or tok.pos not in TRIGGER_POS:
                 continue
@@ -169,6 +170,10 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
                 conf = float(tp[k][j])
                 if conf < rule_threshold:
                     continue
+            found.append((k, tok, j, conf, rule))
+        # one batched pass of the role head over all of the sentence's events
+        roles = model.roles_many(pred, [k for k, *_ in found], u) if role_mode != "rules" else None
+        for n, (k, tok, j, conf, rule) in enumerate(found):
             typ = TYPES[j]
             ev = retype(rule, typ) if rule is not None else event_at(ann, v, tok, typ, dateline)
             s = int(np.argmax(sp[k]))
@@ -176,8 +181,8 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
                 ev = replace(ev, status=STATUSES[s])
             elif ev.status != "occurred" and STATUSES[s] == "occurred" and float(sp[k][s]) >= 0.9:
                 ev = replace(ev, status="occurred")
-            if role_mode != "rules":
-                rp = model.roles(pred, k, u)
+            if roles is not None:
+                rp = roles[n]
                 actor = model_side(ann, v, u.tokens, rp, 1, ev.actor, role_proposal_min)
                 recip = model_side(ann, v, u.tokens, rp, 2, ev.recipient, role_proposal_min)
                 if role_mode == "model" or not ev.actor:

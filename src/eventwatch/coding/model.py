@@ -240,11 +240,20 @@ class EventModel:
 
     def roles(self, pred: "Prediction", trigger: int, unit: Optional[SentenceExample] = None) -> np.ndarray:
         """Words x (NONE, ACTOR, RECIPIENT) probabilities for the event on word ``trigger`` of ``unit``."""
+        return self.roles_many(pred, [trigger], unit)[0]
+
+    def roles_many(self, pred: "Prediction", triggers: Sequence[int],
+                   unit: Optional[SentenceExample] = None) -> np.ndarray:
+        """``roles`` for several triggers of one sentence in one call: (triggers x words x 3)."""
+        n = pred.states.shape[0]
+        if not triggers:
+            return np.zeros((0, n, len(ROLES)))
         with torch.inference_mode():
-            n = pred.states.shape[0]
-            proposed = proposed_vector(unit, trigger, n).unsqueeze(0) if unit is not None else None
-            lg = self.net.role_logits(pred.states.unsqueeze(0), torch.tensor([trigger]), proposed)
-            return torch.softmax(lg[0], dim=-1).numpy()
+            g = pred.states.unsqueeze(0).expand(len(triggers), -1, -1)
+            proposed = (torch.stack([proposed_vector(unit, t, n) for t in triggers])
+                        if unit is not None else None)
+            lg = self.net.role_logits(g, torch.tensor(list(triggers)), proposed)
+            return torch.softmax(lg, dim=-1).numpy()
 
 
 def load_network(path: Path, meta: dict[str, Any], quantize: bool = False):

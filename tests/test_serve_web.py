@@ -201,3 +201,48 @@ def test_serve_web_mention_view_rejects_bad_offsets():
     assert mention_view("short", 3, 99, None)["ok"] is False
     view = mention_view("one two three", 4, 7, (4, 7))
     assert view["before"] == "one " and [p.text for p in view["evidence"]] == ["two"] and view["after"] == " three"
+
+
+def test_serve_web_merge_then_split(site):
+    _login(site)
+    ban = _ban_id(site)
+    other = next(site.store.iter_events(type="ASSAULT"))["event_id"]
+    page = site.get(f"/events/{ban}", headers=HTML)
+    r = site.post(f"/events/{ban}/merge", data={"csrf": _csrf(page.text), "other": other, "note": "one act"})
+    assert r.status_code == 200 and f"{other} merged into it by research-desk" in r.text
+    merged = site.store.event(ban)
+    assert len(merged["mentions"]) == 2 and 'action="/events/' + ban + '/split"' in r.text
+    moved = next(m["mention_id"] for m in merged["mentions"] if "/ASSAULT" in m["mention_id"])
+    r = site.post(f"/events/{ban}/split", data={"csrf": _csrf(r.text), "mention": moved})
+    assert r.status_code == 200 and f"split off from {ban} by research-desk" in r.text
+    assert len(site.store.event(ban)["mentions"]) == 1
+    assert [x["reviewer"] for x in site.store.event(ban)["reviews"]] == ["research-desk", "research-desk"]
+
+
+def test_serve_web_events_pages(site, monkeypatch):
+    from eventwatch.serve import web
+
+    monkeypatch.setattr(web, "PER_PAGE", 1)
+    ids = [e["event_id"] for e in site.store.iter_events()]
+    seen = []
+    for n in range(1, len(ids) + 1):
+        r = site.get(f"/events?page={n}", headers=HTML)
+        seen += re.findall(r'<td><a href="/events/([^"]+)">', r.text)
+        assert f"page {n} of {len(ids)}" in r.text and ('rel="next"' in r.text) == (n < len(ids))
+    assert seen == ids
+
+
+def test_serve_web_read_only_server_refuses_forms(tmp_path):
+    url = f"sqlite:///{tmp_path / 'ro.db'}"
+    with Store(url) as store:
+        store.add(hk_extraction("doc-1"))
+        token = create_token(store, "desk")
+        with TestClient(create_app(store=store, allow_writes=False)) as client:
+            client.token = token
+            _login(client)
+            ev_id = next(store.iter_events(type="REJECT"))["event_id"]
+            page = client.get(f"/events/{ev_id}", headers=HTML)
+            assert 'action="/events/' not in page.text  # no forms to fill in vain
+            r = client.post(f"/events/{ev_id}/review", data={"csrf": _csrf(page.text), "verdict": "confirm"},
+                            follow_redirects=False)
+            assert r.status_code == 403 and store.event(ev_id)["reviews"] == []

@@ -172,7 +172,8 @@ def event_page(event_id: str, request: Request, store: Store = Depends(get_store
                          "anchor": f"at{mn.get('evidence_start') or 0}"})
     for r in ev.get("reviews") or []:
         r["summary"] = _review_summary(r)
-    return render(request, "event.html", ev=ev, mentions=mentions, related=web_data.related(store, ev),
+    writable = bool(getattr(request.app.state, "allow_writes", True))
+    return render(request, "event.html", writable=writable, ev=ev, mentions=mentions, related=web_data.related(store, ev),
                   point=web_data.map_point(ev.get("place")), types=PLOVER_TYPES, statuses=STATUS_CHOICES)
 
 

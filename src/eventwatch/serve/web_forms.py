@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -105,19 +105,31 @@ def _failed(request: Request, event_id: str, exc: EventwatchError) -> Response:
     return _back(request, event_id, str(exc), "error")
 
 
-@router.post("/events/{event_id}/review")
-def review(event_id: str, request: Request, csrf: str = Form(""), verdict: str = Form(""), note: str = Form(""),
-           store: Store = Depends(get_store)) -> Response:
+def _decide(request: Request, csrf: str, event_id: str, act: Callable[[str], tuple[str, str]]) -> Response:
+    """Run one analyst's decision ``act(writer) -> (event id to show, message)`` after the checks."""
     name, refused = _writer(request, csrf)
     if refused:
         return refused
-    if verdict not in ("confirm", "reject"):
-        return _failed(request, event_id, EventwatchError(f"invalid verdict {verdict!r}: confirm or reject"))
     try:
-        store.review_event(event_id, verdict, note=note.strip()[:FIELD_MAX] or None, reviewer=name)
+        shown, message = act(name)
     except EventwatchError as exc:
         return _failed(request, event_id, exc)
-    return _done(request, event_id, f"{verdict}ed by {name}")
+    return _done(request, shown, message)
+
+
+def _note(note: str) -> Optional[str]:
+    return note.strip()[:FIELD_MAX] or None
+
+
+@router.post("/events/{event_id}/review")
+def review(event_id: str, request: Request, csrf: str = Form(""), verdict: str = Form(""), note: str = Form(""),
+           store: Store = Depends(get_store)) -> Response:
+    def act(name: str) -> tuple[str, str]:
+        if verdict not in ("confirm", "reject"):
+            raise EventwatchError(f"invalid verdict {verdict!r}: confirm or reject")
+        store.review_event(event_id, verdict, note=_note(note), reviewer=name)
+        return event_id, f"{verdict}ed by {name}"
+    return _decide(request, csrf, event_id, act)
 
 
 def _is_country(code: str) -> bool:
@@ -169,42 +181,31 @@ def correct(event_id: str, request: Request, csrf: str = Form(""), type_: str = 
             mode: str = Form(""), status: str = Form(""), actor: str = Form(""), recipient: str = Form(""),
             date: str = Form(""), place: str = Form(""), note: str = Form(""),
             store: Store = Depends(get_store)) -> Response:
-    name, refused = _writer(request, csrf)
-    if refused:
-        return refused
     form = {"type": type_, "mode": mode, "status": status, "actor": actor, "recipient": recipient, "date": date,
             "place": place}
-    try:
+
+    def act(name: str) -> tuple[str, str]:
         changes = changes_of(form)
         if not changes:
             raise EventwatchError("nothing to correct: fill in at least one field")
-        store.correct_event(event_id, changes, reviewer=name, note=note.strip()[:FIELD_MAX] or None)
-    except EventwatchError as exc:
-        return _failed(request, event_id, exc)
-    return _done(request, event_id, f"corrected by {name}: {', '.join(changes)}")
+        store.correct_event(event_id, changes, reviewer=name, note=_note(note))
+        return event_id, f"corrected by {name}: {', '.join(changes)}"
+    return _decide(request, csrf, event_id, act)
 
 
 @router.post("/events/{event_id}/split")
 def split(event_id: str, request: Request, csrf: str = Form(""), mention: str = Form(""), note: str = Form(""),
           store: Store = Depends(get_store)) -> Response:
-    name, refused = _writer(request, csrf)
-    if refused:
-        return refused
-    try:
-        new = store.split_event(event_id, mention.strip(), note=note.strip()[:FIELD_MAX] or None, reviewer=name)
-    except EventwatchError as exc:
-        return _failed(request, event_id, exc)
-    return _done(request, new, f"split off from {event_id} by {name}")
+    def act(name: str) -> tuple[str, str]:
+        new = store.split_event(event_id, mention.strip(), note=_note(note), reviewer=name)
+        return new, f"split off from {event_id} by {name}"
+    return _decide(request, csrf, event_id, act)
 
 
 @router.post("/events/{event_id}/merge")
 def merge(event_id: str, request: Request, csrf: str = Form(""), other: str = Form(""), note: str = Form(""),
           store: Store = Depends(get_store)) -> Response:
-    name, refused = _writer(request, csrf)
-    if refused:
-        return refused
-    try:
-        kept = store.merge_events(event_id, other.strip(), note=note.strip()[:FIELD_MAX] or None, reviewer=name)
-    except EventwatchError as exc:
-        return _failed(request, event_id, exc)
-    return _done(request, kept, f"{other.strip()} merged by {name}")
+    def act(name: str) -> tuple[str, str]:
+        kept = store.merge_events(event_id, other.strip(), note=_note(note), reviewer=name)
+        return kept, f"{other.strip()} merged into it by {name}"
+    return _decide(request, csrf, event_id, act)

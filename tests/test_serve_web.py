@@ -22,9 +22,10 @@ HTML = {"accept": "text/html"}
 
 
 @pytest.fixture
-def site(tmp_path):
-    """A client over a store with one article (three events) whose title and text carry markup."""
-    url = f"sqlite:///{tmp_path / 'ew.db'}"
+def site(db_url):
+    """A client over a store (SQLite, and PostgreSQL where CI has one) with one article (three events)
+    whose title and text carry markup."""
+    url = db_url
     ex = hk_extraction("doc-1")
     ex.article.title = f"Belarus bars {HOSTILE_TITLE}"
     ex.article.text = ex.article.text + HOSTILE_TEXT  # appended: every offset still holds

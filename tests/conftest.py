@@ -192,3 +192,25 @@ def article_count(url: str) -> int:
             return int(store.stats()["articles"])
     except Exception:
         return 0
+
+
+@pytest.fixture
+def workbench(db_url):
+    """The workbench app over a fresh store (SQLite, and PostgreSQL when set): ``.client`` (an in-process
+    ``TestClient``), ``.store``, and a write token in ``.token`` / ``.headers``."""
+    from types import SimpleNamespace
+
+    from fastapi.testclient import TestClient
+
+    from eventwatch.serve.app import create_app
+    from eventwatch.serve.auth import create_token
+    from eventwatch.store import Store
+
+    store = Store(db_url)
+    try:
+        token = create_token(store, "research-desk")
+        with TestClient(create_app(store=store)) as client:
+            yield SimpleNamespace(client=client, store=store, token=token,
+                                  headers={"Authorization": f"Bearer {token}"})
+    finally:
+        store.close()

@@ -8,11 +8,16 @@ from test_store_support import BAN_STORY, ban_extraction, hk_extraction
 from eventwatch.serve.app import create_app
 
 
-def _fill(store, n=8):
+def _fill(store, n=8, *, undated=False):
     store.add(hk_extraction())
     for i in range(n):  # a ban a year: one event each
         store.add(ban_extraction(f"ban{i}", f"{i} " + BAN_STORY, url=f"https://n{i}.example/ban",
                                  date=f"{2010 + i}-01-12", published=f"{2010 + i}-01-13"))
+    if undated:  # events without a date: the pages sorted by date must still give them
+        for i, who in enumerate(("Marta Kovac", "Amnesty International")):
+            store.add(ban_extraction(f"undated{i}", f"u{i} " + BAN_STORY.replace("Marta Kovac", who, 1),
+                                     url=f"https://u{i}.example/b", recipient=who, date=None, precision=None,
+                                     published=None, type_="ACCUSE"))
 
 
 def _walk(client, path, **params):
@@ -30,13 +35,18 @@ def _walk(client, path, **params):
 
 @pytest.mark.parametrize("sort", [None, "date", "-date", "sources", "-confidence", "first_seen", "-mentions"])
 def test_serve_api_event_pages_give_every_event_exactly_once(workbench, sort):
-    _fill(workbench.store)
+    _fill(workbench.store, undated=True)
     want = [e["event_id"] for e in workbench.store.iter_events(**({"sort": sort} if sort else {}))]
     items, pages = _walk(workbench.client, "/api/events", limit=3, **({"sort": sort} if sort else {}))
     got = [e["event_id"] for e in items]
-    assert sorted(got) == sorted(want) and len(set(got)) == len(got) == 11 and pages == 4
-    if sort in (None, "date", "-date"):  # no ties: the same order as the store's
+    assert sorted(got) == sorted(want) and len(set(got)) == len(got) == 12 and pages == 4
+    if sort is None:
         assert got == want
+    if sort in ("date", "-date"):  # dated events in the store's order; undated ones lowest
+        dates = [e["date"] for e in items]
+        assert [d for d in dates if d] == sorted(filter(None, dates), reverse=sort == "-date")
+        nulls = dates.count(None)
+        assert nulls and (dates[:nulls] if sort == "date" else dates[-nulls:]) == [None] * nulls
 
 
 def test_serve_api_pages_hold_while_articles_arrive(workbench):

@@ -32,7 +32,8 @@ def decode_cursor(cursor: Optional[str]) -> Optional[list]:
         after = json.loads(raw)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         after = None
-    if not isinstance(after, list) or not after or not all(isinstance(x, (str, int, float)) for x in after):
+    if not isinstance(after, list) or not after or \
+            not all(x is None or isinstance(x, (str, int, float)) for x in after):
         raise QueryError("invalid cursor: pass the next_cursor of the previous page unchanged", name="cursor")
     return after
 

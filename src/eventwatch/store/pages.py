@@ -3,7 +3,8 @@ row exactly once, whatever is added meanwhile (an offset would shift when rows a
 
 Each ``*_page`` returns ``(items, after)``: ``after`` is the key of the last row (a small list of
 JSON scalars, which ``eventwatch.serve`` turns into an opaque cursor), None on the last page.
-Events are ordered by their ``sort`` (nulls as the lowest value) then by their row key; articles,
+Events are ordered by their ``sort`` (nulls as the lowest value) then by their row key in the same
+direction; articles,
 mentions and quotes by their row key.
 """
 from __future__ import annotations
@@ -18,14 +19,13 @@ from . import schema as S
 from .filters import SORTS, EventFilters, where
 from .values import iso
 
-# Sort columns' stand-in for NULL: below every value they take (counts and confidence are >= 0,
-# ISO days and timestamps sort after the empty string).
-_LOWEST = {"date_lo": "", "first_seen": "", "last_seen": "", "num_sources": -1, "num_mentions": -1,
-           "confidence": -1.0}
-
-
 def _bad_cursor() -> QueryError:
     return QueryError("invalid cursor: pass the next_cursor of the previous page unchanged", name="cursor")
+
+
+def _contains(needle: str, *cols):
+    """Any of ``cols`` contains ``needle``, in any case (on SQLite only ASCII letters fold)."""
+    return sa.or_(*(func.lower(c).contains(needle.lower(), autoescape=True) for c in cols))
 
 
 def _int_after(after: Optional[list]) -> Optional[int]:
@@ -45,20 +45,14 @@ class Pages:
         flt = EventFilters.of({k: v for k, v in filters.items() if k != "limit"})
         e = S.events
         col, desc = SORTS[flt.sort] if flt.sort else (None, False)
-        key = func.coalesce(e.c[col], _LOWEST[col]) if col else None
         with self._errors("read"), self.engine.connect() as conn:
-            stmt = select(e).where(*where(flt, self.dialect, self._keys(conn, flt)))
-            if after is not None:
-                if key is None:
-                    stmt = stmt.where(e.c.pk > _int_after(after))
-                else:
-                    if len(after) != 2 or not isinstance(after[1], int):
-                        raise _bad_cursor()
-                    value, pk = after
-                    beyond = key < value if desc else key > value
-                    stmt = stmt.where(sa.or_(beyond, sa.and_(key == value, e.c.pk > pk)))
-            order = [e.c.pk] if key is None else [key.desc() if desc else key.asc(), e.c.pk]
-            rows = list(conn.execute(stmt.order_by(*order).limit(size + 1)))
+            base = select(e).where(*where(flt, self.dialect, self._keys(conn, flt)))
+            if col is None:
+                start = _int_after(after)
+                stmt = base if start is None else base.where(e.c.pk > start)
+                rows = list(conn.execute(stmt.order_by(e.c.pk).limit(size + 1)))
+            else:
+                rows = self._sorted_rows(conn, base, e.c[col], desc, after, size + 1)
             more = len(rows) > size
             rows = rows[:size]
             ments = self._mentions_of(conn, [r.pk for r in rows])
@@ -66,10 +60,42 @@ class Pages:
         if not more or not rows:
             return items, None
         last = rows[-1]
-        if col is None:
-            return items, [last.pk]
-        value = getattr(last, col)
-        return items, [value if value is not None else _LOWEST[col], last.pk]
+        return items, [last.pk] if col is None else [getattr(last, col), last.pk]
+
+    @staticmethod
+    def _sorted_rows(conn, base, c, desc: bool, after: Optional[list], n: int) -> list:
+        """``n`` rows of ``base`` after the cursor ``[value, pk]`` in the order of column ``c``.
+
+        NULLs sort lowest. Rows with a value and rows without are read as two ranges, each in its own
+        index order ((c, pk) both ascending or both descending), so the index on ``c`` serves the page
+        on SQLite and PostgreSQL alike, whatever their own NULL placement.
+        """
+        e = S.events
+        pk_order = e.c.pk.desc() if desc else e.c.pk.asc()
+        if after is not None and (len(after) != 2 or not isinstance(after[1], int)):
+            raise _bad_cursor()
+        value, pk = after if after is not None else (None, None)
+        phases = ["values", "nulls"] if desc else ["nulls", "values"]
+        if after is not None:
+            phases = phases[phases.index("nulls" if value is None else "values"):]
+        rows: list = []
+        for i, phase in enumerate(phases):
+            resume = after is not None and i == 0
+            if phase == "nulls":
+                stmt = base.where(c.is_(None))
+                if resume:
+                    stmt = stmt.where(e.c.pk < pk if desc else e.c.pk > pk)
+                stmt = stmt.order_by(pk_order)
+            else:
+                stmt = base.where(c.is_not(None))
+                if resume:
+                    beyond, tie = (c < value, e.c.pk < pk) if desc else (c > value, e.c.pk > pk)
+                    stmt = stmt.where(sa.or_(beyond, sa.and_(c == value, tie)))
+                stmt = stmt.order_by(c.desc() if desc else c.asc(), pk_order)
+            rows += list(conn.execute(stmt.limit(n - len(rows))))
+            if len(rows) >= n:
+                break
+        return rows
 
     def articles_page(self, *, after: Optional[list] = None, size: int = 50, search: Optional[str] = None,
                       language: Optional[str] = None, dup_group: Optional[str] = None
@@ -83,9 +109,7 @@ class Pages:
                        n_events.label("n_mentions"), n_quotes.label("n_quotes"), a.c.ingested_at)
                 .select_from(a.outerjoin(p, p.c.id == a.c.publisher_id)))
         if search:
-            needle = search.lower()
-            stmt = stmt.where(sa.or_(func.lower(a.c.title).contains(needle, autoescape=True),
-                                     func.lower(a.c.text).contains(needle, autoescape=True)))
+            stmt = stmt.where(_contains(search, a.c.title, a.c.text))
         if language:
             stmt = stmt.where(a.c.language == language)
         if dup_group:
@@ -141,9 +165,7 @@ class Pages:
         a, q = S.articles, S.quotes
         stmt = select(q, a.c.id.label("article_id")).select_from(q.join(a, a.c.pk == q.c.article_pk))
         if speaker:
-            needle = speaker.lower()
-            stmt = stmt.where(sa.or_(func.lower(q.c.speaker_name).contains(needle, autoescape=True),
-                                     func.lower(q.c.speaker_text).contains(needle, autoescape=True)))
+            stmt = stmt.where(_contains(speaker, q.c.speaker_name, q.c.speaker_text))
         if article_id:
             stmt = stmt.where(a.c.id == article_id)
         return self._page(stmt, q.c.id, after, size, self._quote_item)

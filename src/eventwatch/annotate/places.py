@@ -62,7 +62,7 @@ def _missed(doc: Doc) -> list[tuple[int, int, str]]:
             j += 1
         span = doc[i:j]
         key = gazetteer.norm(span.text)
-        cities = gazetteer.city_index().get(key, ())
+        cities = gazetteer.cities(span.text)
         # Any candidate counts here; ambiguity is settled with context below.
         if key in gazetteer.country_index() or (cities and cities[0].population >= MISSED_MIN_POPULATION):
             out.append((span.start_char, span.end_char, span.text))
@@ -76,6 +76,9 @@ def _missed(doc: Doc) -> list[tuple[int, int, str]]:
 _RELABEL = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 _LOCATIVE = {"in", "near", "at", "from", "to", "into", "outside", "around", "toward", "towards"}
 RELABEL_MIN_POPULATION = 50_000
+# "the vicinity of X", "the town of X": the noun before "of" that makes X a place.
+_AREA_OF = {"vicinity", "outskirts", "city", "town", "village", "suburbs", "province", "district", "region",
+            "area", "port", "countryside"}
 # Words before a person's name that make a city reading of the name impossible.
 _TITLES = {"president", "mr", "mrs", "ms", "dr", "minister", "premier", "king", "queen", "prince", "princess",
            "general", "gen", "senator", "sen", "rep", "governor", "gov", "chancellor", "pope", "sheikh", "emir",
@@ -94,10 +97,13 @@ def _mislabelled(doc: Doc, full: str) -> list[tuple[int, int, str]]:
         key = gazetteer.norm(text)
         if key in d.demonyms or (d.lookup(text) and d.lookup(text).kind != "state"):
             continue
-        cities = gazetteer.city_index().get(key, ())
-        if not cities:
-            continue
+        cities = gazetteer.cities(text)
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if not cities:
+            if gazetteer.weak_alias(text) and (prev in _LOCATIVE or (
+                    prev == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _AREA_OF)):
+                out.append((start, end, text))  # "in Kobane": a place, though not one we can resolve
+            continue
         if ent.label_ == "PERSON" and prev.rstrip(".") in _TITLES:
             continue  # "President Bush" is a person, not the Egyptian town of Bush
         if cities[0].population >= RELABEL_MIN_POPULATION or prev in _LOCATIVE:
@@ -138,6 +144,11 @@ def _qualified(full: str, start: int, end: int, text: str) -> Optional[tuple[gaz
     return None
 
 
+# An administrative unit's noun after a name: "Borno state", "Sindh province", "Hama governorate".
+_ADMIN_AFTER = re.compile(r"\s+(?:state|province|region|district|governorate|county|oblast|prefecture|"
+                          r"department|municipality)\b")
+
+
 def find_places(doc: Doc) -> list[Place]:
     spans = []
     full = doc.text  # Doc.text rebuilds the string each call: once per doc
@@ -153,10 +164,18 @@ def find_places(doc: Doc) -> list[Place]:
     spans.extend(_mislabelled(doc, full))
     # "Tajik", "Afghan": a people, not a place (the model sometimes tags them GPE)
     spans = [sp for sp in spans if not demonym_country(sp[2]) or gazetteer.lookup(sp[2])]
+    # A name qualified once ("TRIPOLI, Lebanon —", "Portland, Maine") is that place in the whole
+    # article: its later bare mentions take the same sense, and its country is context.
+    quals = {sp: _qualified(full, *sp) for sp in set(spans)}
+    senses: dict[str, gazetteer.GeoEntry] = {}
+    for (start, end, text), q in sorted(quals.items()):
+        if q is not None and q[0] is not None and q[0].feature == "city":
+            senses.setdefault(gazetteer.norm(text.partition(",")[0]), q[0])
     # First pass: unambiguous entries give the context countries.
     ctx: Counter[str] = Counter()
-    for _, _, text in spans:
-        e = gazetteer.lookup(text)
+    for sp in spans:
+        q = quals[sp]
+        e = q[0] if q is not None else senses.get(gazetteer.norm(sp[2])) or gazetteer.lookup(sp[2])
         if e:
             ctx[e.country] += 1
     context = [c for c, _ in ctx.most_common()]
@@ -166,7 +185,7 @@ def find_places(doc: Doc) -> list[Place]:
         if (start, end) in seen or not text.strip():
             continue
         seen.add((start, end))
-        q = _qualified(full, start, end, text)
+        q = quals[(start, end, text)]
         if q is not None:
             e, (qs, qe) = q
             if "," in text:  # one span "Portland, Maine": the city part is the place
@@ -175,7 +194,11 @@ def find_places(doc: Doc) -> list[Place]:
             st = gazetteer.region_of(*region) if region else None
             if st:
                 fixed[(qs, qe)] = st
-        e = fixed.get((start, end)) or (q[0] if q is not None else gazetteer.lookup(text, context))
+        e = fixed.get((start, end)) or (q[0] if q is not None else
+                                        senses.get(gazetteer.norm(text)) or gazetteer.lookup(text, context))
+        if e is not None and e.feature == "city" and _ADMIN_AFTER.match(full, end) and \
+                gazetteer.fold(e.name) != gazetteer.fold(text):
+            e = None  # "Borno state" is no town that merely has "Borno" among its other names
         if e is None:
             out.append(Place(text=text, start=start, end=end))
         else:

@@ -68,7 +68,8 @@ class ParseView:
                 c.pop(code, None)
             return c
         if sent is not None:
-            c = states(sent.start, sent.end)
+            # the first sentence carries the dateline: "NAIROBI, Kenya — Gunmen killed ..." is not Kenyan
+            c = states(sent.start, sent.end, exclude + tuple(self.datelines()))
             if len(c) == 1:
                 return next(iter(c))
         if self._doc_country is None:

@@ -249,6 +249,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             x = v.head(x) if x.lemma.lower() in DIRECTION and x.head != x.i else None
     if not cands:
         return None
+    log.debug("places for %r: %s", t.text, [(round(c[0], 2), c[1], c[2], c[4].text, c[5] and c[5].i) for c in cands])
     return min(cands, key=lambda c: tuple(c[:4]))[4]
 
 

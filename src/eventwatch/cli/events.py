@@ -141,7 +141,8 @@ def show(
         out.print(Text(f"    {m['evidence']}  (trigger: {m['trigger']})"))
         out.print(Text(f"    why: {m['reason']}", style="dim"))
     for r in ev.get("reviews") or []:
-        out.print(Text(f"\nanalyst {r['kind']} {r['created_at'][:19]}: {r.get('note') or ''}"))
+        who = f" by {r['reviewer']}" if r.get("reviewer") else ""
+        out.print(Text(f"\nanalyst {r['kind']}{who} {r['created_at'][:19]}: {r.get('note') or ''}"))
 
 
 @app.command()

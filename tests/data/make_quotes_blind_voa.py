@@ -81,7 +81,8 @@ for fn in sys.argv[1:-1]:
         atts = recs[cur]["expected"]["attributions"]
         prev = atts[-1] if atts else None
         # "A," X said, "B." is one attribution whose content has two pieces (PolNeAR; the eval README)
-        if (prev and prev["quote_type"] in ("direct", "mixed") and att["quote_type"] in ("direct", "mixed")
+        # ('..., she added, describing it as "baseless."' is a second attribution with a cue of its own)
+        if (prev and prev["quote_type"] in ("direct", "mixed") and att["quote_type"] == "direct"
                 and prev.get("speaker") and att.get("speaker")
                 and prev["speaker"]["segments"] == att["speaker"]["segments"]
                 and prev["content"]["segments"][-1]["char_end"] <= att["speaker"]["segments"][0]["char_start"]

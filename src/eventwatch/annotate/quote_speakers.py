@@ -154,6 +154,13 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
     if verb.dep_ in ("advcl", "xcomp", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return cue_subject(verb.head)
+    # "It issued a statement saying ...", "in a letter saying": the one who issued it
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in SPEECH_NOUNS | {"letter", "post", "email"}:
+        up = verb.head
+        while up.dep_ in ("dobj", "pobj", "prep") and up.head is not up:
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                return cue_subject(up) if up is not verb else None
     # a finite cue misparsed as a noun modifier: "The congresswoman, Rep. X, called ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and _good_subject(verb.head):
         return with_appos(verb.head)
@@ -163,7 +170,7 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
 def frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Optional[str]]:
     """A 'For X,' / 'according to X' / 'X called it' / 'X described ... as' frame, or None."""
     for t in toks:
-        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
+        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and not _in_relative(t):
             for g in doc[t.i + 1].children:
                 if g.dep_ == "pobj":
                     return g, "according to"
@@ -171,7 +178,7 @@ def frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Optiona
     for t in toks:
         if t.lower_ == "for" and (t.i == t.sent.start or doc[t.i - 1].is_punct):
             for g in t.children:
-                if g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lower_ in PRONOUNS):
+                if g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or g.lower_ in PRONOUNS and g.lower_ != "it"):
                     return g, "for"
             # misparse fallback: next PERSON entity right after "For"
             nt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -183,6 +190,12 @@ def frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Optiona
             if s is not None:
                 return s, t.text
     return None, None
+
+
+def _in_relative(tok: Token) -> bool:
+    """Inside a relative clause: 'The politician, who according to French media
+    is considering a run, says ...' - the frame is about the run, not the quote."""
+    return any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def person_like(tok: Token, known: frozenset = frozenset()) -> bool:

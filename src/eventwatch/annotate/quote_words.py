@@ -30,6 +30,11 @@ CUE_LEMMAS = {
     "conclude", "answer", "shout", "cry", "whisper", "joke", "quip", "concede",
     "caution", "charge", "accuse", "proclaim", "reiterate", "believe",
     "think", "pledge", "chant", "yell", "scream", "sing", "plead", "beg", "indicate", "counter", "retort", "demand", "threaten",
+    # manner-of-speaking verbs of feature and wire copy ('..., fretted Muslima
+    # Abdullahi', 'confided Carmella', 'a pilot lamented'), and verbs that
+    # characterise ('conditions that Gallagher characterized as "..."')
+    "fret", "lament", "confide", "muse", "boast", "scoff", "exclaim", "mutter", "grumble", "recount",
+    "gush", "sigh", "characterize", "characterise", "concur", "interject", "implore", "huff",
 }
 
 
@@ -44,8 +49,9 @@ INDIRECT_LEMMAS = {
 }
 
 
+# "it said": an organisation speaking, resolved like "they" to the last one named
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "g", "we": "g", "i": None,
-            "his": "m", "their": "g"}
+            "his": "m", "their": "g", "it": "g"}
 
 
 MEDIA_WORDS = re.compile(

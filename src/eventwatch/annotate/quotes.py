@@ -41,6 +41,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         for k in range(max(0, s - 2), min(len(text), e + 2)):
             inside[k] = True
     mem.inside = inside
+    quoted = [False] * len(text)  # strictly within the marks: no speaker is ever there
+    for s, e, _ in spans:
+        quoted[s:e] = [True] * (e - s)
     # indirect speech first: its speakers join the memory pronouns draw on
     indirect = _indirect(doc, mem, inside)
     pending: list[Quote] = []  # quotes of an unclosed wire-style run waiting for a speaker
@@ -52,7 +55,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             cut = re.search(r"[,;]\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|insisted)\b", text[s:e])
             if cut:
                 e = s + cut.start()
-        q = _direct(doc, mem, s, e, closed, inside)
+        q = _direct(doc, mem, s, e, closed, inside, quoted)
         if q is None:
             continue
         if q.speaker is None and q.kind == "direct" and not closed:
@@ -81,7 +84,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             q.cue = last.cue
         elif q.speaker is None and q.kind == "direct":
             found = context_speaker(doc, mem, q)
-            if found is not None:
+            if found is not None and not (found[0].start is not None and quoted[found[0].start]):
                 q.speaker, q.cue = found
         last = q
     # "Les Nuits de Clichy", "Nineteen Eighty-Four": a work's title, nobody speaking
@@ -108,7 +111,9 @@ TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by
 def _looks_like_title(inner: str) -> bool:
     """Up to five words, every one capitalised but for small words: a title or name, not speech."""
     words = inner.strip().rstrip(",.;:!?").split()
-    if not words or len(words) > 5:
+    if words and words[0] in ("the", "The") and len(words) > 2:
+        words = words[1:]  # 'a cell calling itself "the Lions of the Caliphate in the Maghreb"'
+    if not words or len(words) > 9:
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words)
 
@@ -233,7 +238,7 @@ def _until_para(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
+def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
     text = marked_text(doc)
     inner = text[s:e]
     words = inner.split()
@@ -252,6 +257,11 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         # '"Totally over." Clinton, asked about it, said: "We'll see."': the
         # clause after a finished sentence introduces the next quote
         after = []
+    if after and _ends_sentence(inner) and after[0].text[:1].isupper() and not after[0].is_punct:
+        # '"..., he said. "B." Douglas Paal, of the Carnegie Endowment, said ...':
+        # a quote closed on a full stop ends its sentence; a capital after it
+        # starts the next one, whose cue is someone else's
+        after = []
     bcut = []
     for t in reversed(before):
         if t.text in QUOTE_TOKENS or inside[t.idx]:
@@ -267,6 +277,9 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         titled = sum(1 for w in words if w[:1].isupper() or w in ("&", "of", "and", "the"))
         if prev_word in ("'s", "’s", "tell", "on", "in", "watch", "read", "title", "titled", "entitle", "entitled", "call", "to", "with", "host", "show", "newspaper", "program", "programme") and titled == len(words):
             return None
+    if len(stripped_before) == 1 and stripped_before[0].lower_ in ("but", "and", "yet") \
+            and stripped_before[0].is_sent_start and inner[:1].isupper() and _ends_sentence(inner):
+        stripped_before = []  # 'But "President Trump is the dissenter."': a whole quoted sentence
     direct = (not stripped_before or prev_ch in (":", ",", "—", "–", "") or prev_ch == "\n"
               or text[max(0, s - 3):s - 1].strip() == "" and (prev_ch in ".!?\n" or not prev_ch)
               or prev_ch in ".!?")
@@ -283,10 +296,22 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
     # the nearest cue first: 'Brandt had said that half belonged in what she called a "basket"' is hers via "she"
     cands = after + list(reversed(before)) if kind == "direct" else list(reversed(before)) + list(after)
     frame_tok, frame = frame_speaker(doc, [t for t in (before + after)])
+    if frame_tok is not None and quoted[frame_tok.idx]:
+        # 'They should consider it," she added, describing ... as "baseless."':
+        # a word of another quote is no speaker
+        frame_tok, frame = None, None
     for t in cands:
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "added", "asked", "wrote", "tweeted"):
+            if _subordinate(t) and not (t.left_edge.idx <= s and e <= t.right_edge.idx + len(t.right_edge)):
+                # 'Alinejad said that while Mehdiyev was testifying, she was "...":
+                # a speech verb of a while/when clause the quote is not in
+                continue
             subj = cue_subject(t)
-            if subj is not None and not (s <= subj.idx < e):
+            if subj is not None and s <= subj.idx < e and t.idx >= e:
+                # '"... at crash site," Taliban spokesman Zabihullah Mujahid
+                # tweeted': the parser took words of the quote for the subject
+                subj = _between_subject(doc, e, t)
+            if subj is not None and not (s <= subj.idx < e) and not quoted[subj.idx]:
                 cue, sp_tok = t.text, subj
                 # "The campaign responded with a statement from spokesman
                 # Brian Fallone:": the named author of the statement speaks
@@ -339,6 +364,30 @@ def _direct(doc, mem, s, e, closed, inside) -> Optional[Quote]:
         elif name is None and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PERSON_NOUNS:
             mem.speak(span.start_char, None)
     return Quote(inner, s, e, kind, cue, speaker, attribution)
+
+
+SUBORDINATORS = {"while", "when", "as", "after", "before", "because", "since", "although", "though",
+                 "if", "until", "whereas", "once", "whenever"}
+
+
+def _subordinate(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
+def _between_subject(doc: Doc, e: int, verb: Token) -> Optional[Token]:
+    """The noun phrase between a closing mark and its cue verb, by its last name-like word."""
+    toks = [t for t in doc[:verb.i] if t.idx > e and not t.is_punct and not t.is_space]
+    names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    if names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART") or t.ent_type_ for t in toks):
+        return names[-1]
+    return None
+
+
+def _ends_sentence(inner: str) -> bool:
+    """A full stop closes the quoted words ("... the same thing."), not an
+    ellipsis or an abbreviation ("U.S.", "Sen.")."""
+    s = inner.rstrip(" \"'”’")
+    return s.endswith(".") and not s.endswith("..") and not ABBREV.search(s)
 
 
 def _indirect(doc: Doc, mem: Memory, inside: list[bool]) -> list[Quote]:

@@ -86,6 +86,17 @@ def test_serve_api_event_filters_are_the_stores(workbench, filters):
     assert workbench.client.get("/api/events/count", params=filters).json()["count"] == len(want)
 
 
+@pytest.mark.parametrize("filters", [{"type": "ASSAULT"}, {"country": "LTU"}, {"since": "2015", "until": "2016-01"},
+                                     {"article_id": "ban2"}, {"min_confidence": 0.85}])
+def test_serve_api_mention_filters_are_the_cli_ones(workbench, filters):
+    _fill(workbench.store)
+    want = workbench.store.mentions(**filters)
+    got = workbench.client.get("/api/mentions", params={**filters, "limit": 100}).json()["items"]
+    assert len(got) == len(want) > 0
+    assert [(m["article_id"], m["trigger"]["text"], m["evidence"]["start"]) for m in got] == \
+        list(zip(want["article_id"], want["trigger"], want["evidence_start"]))
+
+
 @pytest.mark.parametrize("method,path,kw,status,field", [
     ("get", "/api/events?type=PROTESTS", {}, 400, "type"),
     ("get", "/api/events?country=Hong%20Kong", {}, 400, "country"),
@@ -93,6 +104,7 @@ def test_serve_api_event_filters_are_the_stores(workbench, filters):
     ("get", "/api/events?cursor=not-a-cursor", {}, 400, "cursor"),
     ("get", "/api/events?limit=100000", {}, 400, "limit"),
     ("get", "/api/mentions?type=NOPE", {}, 400, "type"),
+    ("get", "/api/mentions?country=Belarus", {}, 400, "country"),
     ("get", "/api/events?min_sources=many", {}, 422, "min_sources"),
     ("get", "/api/search", {}, 422, "q"),
     ("get", "/api/events/ev-000000000000", {}, 404, None),

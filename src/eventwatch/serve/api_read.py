@@ -51,14 +51,17 @@ def get_article(article_id: str, store: Store = Depends(get_store)) -> dict:
 
 
 @router.get("/mentions", tags=["mentions"])
-def list_mentions(type: Optional[str] = None, article_id: Optional[str] = None, event_id: Optional[str] = None,
+def list_mentions(type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
+                  until: Optional[str] = None, article_id: Optional[str] = None, event_id: Optional[str] = None,
                   min_confidence: Optional[float] = Query(None, ge=0.0, le=1.0),
                   cursor: Optional[str] = cursor_param(), limit: Optional[int] = limit_param(),
                   store: Store = Depends(get_store)) -> dict:
-    """Mentions: one coded event as one article states it, with the event it resolved to."""
+    """Mentions: one coded event as one article states it, with the event it resolved to; the filters of
+    `eventwatch mentions`."""
     size = page_size(limit)
-    items, after = store.mentions_page(after=decode_cursor(cursor), size=size, type=type, article_id=article_id,
-                                       event_id=event_id, min_confidence=min_confidence)
+    items, after = store.mentions_page(after=decode_cursor(cursor), size=size, type=type, country=country,
+                                       since=since, until=until, article_id=article_id, event_id=event_id,
+                                       min_confidence=min_confidence)
     return page(items, after, size)
 
 

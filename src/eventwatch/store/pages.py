@@ -125,27 +125,23 @@ class Pages:
         return d
 
     def mentions_page(self, *, after: Optional[list] = None, size: int = 50, type: Optional[str] = None,
+                      country: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                       article_id: Optional[str] = None, event_id: Optional[str] = None,
                       min_confidence: Optional[float] = None) -> tuple[list[dict[str, Any]], Optional[list]]:
-        """One page of mentions (one coded event as one article states it), with its event's id."""
+        """One page of mentions (one coded event as one article states it), with its event's id; the
+        filters of ``Store.mentions``, validated as the event filters are."""
+        EventFilters.of({k: v for k, v in (("type", type), ("country", country), ("since", since),
+                                           ("until", until)) if v is not None})
         a, m, em, e = S.articles, S.mentions, S.event_mentions, S.events
         evidence = func.substr(a.c.text, m.c.evidence_start + 1, m.c.evidence_end - m.c.evidence_start)
         stmt = (select(m, a.c.id.label("article_id"), e.c.event_id, em.c.reason, evidence.label("evidence_text"))
                 .select_from(m.join(a, a.c.pk == m.c.article_pk).outerjoin(em, em.c.mention_id == m.c.id)
                              .outerjoin(e, e.c.pk == em.c.event_pk)))
-        if type:
-            from ..codebook import PLOVER_TYPES
-
-            if type.strip().upper() not in PLOVER_TYPES:
-                raise QueryError(f"invalid type {type!r}: valid values are {', '.join(PLOVER_TYPES)}", name="type",
-                                 valid=PLOVER_TYPES)
-            stmt = stmt.where(m.c.type == type.strip().upper())
-        if article_id:
-            stmt = stmt.where(a.c.id == article_id)
+        stmt = stmt.where(*self.mention_conditions(type=type and type.strip(), country=country and country.strip(),
+                                                   since=since, until=until, article_id=article_id,
+                                                   min_confidence=min_confidence))
         if event_id:
             stmt = stmt.where(e.c.event_id == event_id)
-        if min_confidence is not None:
-            stmt = stmt.where(m.c.confidence >= float(min_confidence))
         return self._page(stmt, m.c.id, after, size, self._mention_item)
 
     @staticmethod

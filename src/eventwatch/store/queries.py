@@ -185,6 +185,32 @@ class Queries:
         # ISO dates compare as strings only under a byte-wise collation.
         return col.collate("C") if self.dialect == "postgresql" else col
 
+    def mention_conditions(self, *, type: Optional[str] = None, country: Optional[str] = None,
+                           since: Optional[str] = None, until: Optional[str] = None, article_id: Optional[str] = None,
+                           min_confidence: Optional[float] = None) -> list:
+        """The WHERE clauses of the mention filters (see ``mentions``) on ``mentions`` joined to ``articles``."""
+        a, m = S.articles, S.mentions
+        out: list = []
+        if type:
+            out.append(m.c.type == type.upper())
+        if country:
+            key = f"|{country.upper()}|"
+            out.append(sa.or_(m.c.actor_countries.contains(key, autoescape=True),
+                              m.c.recipient_countries.contains(key, autoescape=True)))
+        date = self._date_col(m.c.date)
+        if since:
+            since_lit = self._date_col(sa.literal(since, sa.String()))
+            out.append(sa.or_(date >= since_lit,
+                              func.substr(sa.literal(since, sa.String()), 1, func.length(m.c.date)) == m.c.date))
+        if until:
+            out.append(sa.or_(date <= self._date_col(sa.literal(until, sa.String())),
+                              m.c.date.startswith(until, autoescape=True)))
+        if article_id:
+            out.append(a.c.id == article_id)
+        if min_confidence is not None:
+            out.append(m.c.confidence >= float(min_confidence))
+        return out
+
     def mentions(self, *, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, article_id: Optional[str] = None,
                min_confidence: Optional[float] = None, limit: Optional[int] = None) -> "pandas.DataFrame":
@@ -210,24 +236,8 @@ class Queries:
             .select_from(m.join(a, a.c.pk == m.c.article_pk))
             .order_by(a.c.pk, m.c.seq)
         )
-        if type:
-            stmt = stmt.where(m.c.type == type.upper())
-        if country:
-            key = f"|{country.upper()}|"
-            stmt = stmt.where(sa.or_(m.c.actor_countries.contains(key, autoescape=True),
-                                     m.c.recipient_countries.contains(key, autoescape=True)))
-        date = self._date_col(m.c.date)
-        if since:
-            since_lit = self._date_col(sa.literal(since, sa.String()))
-            stmt = stmt.where(sa.or_(date >= since_lit,
-                                     func.substr(sa.literal(since, sa.String()), 1, func.length(m.c.date)) == m.c.date))
-        if until:
-            stmt = stmt.where(sa.or_(date <= self._date_col(sa.literal(until, sa.String())),
-                                     m.c.date.startswith(until, autoescape=True)))
-        if article_id:
-            stmt = stmt.where(a.c.id == article_id)
-        if min_confidence is not None:
-            stmt = stmt.where(m.c.confidence >= float(min_confidence))
+        stmt = stmt.where(*self.mention_conditions(type=type, country=country, since=since, until=until,
+                                                   article_id=article_id, min_confidence=min_confidence))
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._errors("read"), self.engine.connect() as conn:

@@ -274,6 +274,7 @@ events = sa.Table(
     sa.Index("ix_events_date_lo", "date_lo"),
     sa.Index("ix_events_date_hi", "date_hi"),
     sa.Index("ix_events_num_sources", "num_sources"),
+    sa.Index("ix_events_num_sources_pk", "num_sources", "pk"),  # the API's pages by sources (revision 0007)
     sa.Index("ix_events_confidence", "confidence"),
     sa.Index("ix_events_status_confidence", "status", "confidence"),
 )

@@ -28,6 +28,19 @@ LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
 DATELINE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+# Statement-like events: a place in what is said, asked or punished ("accused X of shelling Y", "sanctions
+# over the landing in Z") is the content's, not where the statement was made (PLOVER gold leaves it empty).
+VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"}
+# Words that may stand between a place and the place that contains it or locates it: "X in nearby Y",
+# "X, in Y's south", "X, capital of the state of Y", "X, some 50 km (31 miles) north of Y".
+_BETWEEN_WORDS = {"in", "of", "on", "the", "nearby", "neighbouring", "neighboring", "just", "some", "about",
+                  "around", "roughly", "nearly", "almost", "km", "kilometers", "kilometres", "miles", "mi", "mile",
+                  "capital", "city", "town", "village", "state", "province", "region", "district", "county",
+                  "governorate", "area", "part", "suburbs", "outskirts", "central", "western", "eastern", "northern",
+                  "southern", "north-west", "north-east", "south-west", "south-east", "northeastern",
+                  "northwestern", "southeastern", "southwestern", "former", "restive", "occupied", "disputed"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west"}
 # A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
 
@@ -178,8 +191,11 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             govern.append(x)
             if x.dep not in ("conj", "xcomp", "dep"):
                 break
+    said_by = _attribution_tokens(v, t, sent)
     cands = []
     for pl in places:
+        if any(v.toks[i].start <= pl.start < v.toks[i].end for i in said_by):
+            continue  # "diplomats in Addis Ababa said", "according to police in Goma": the source's place
         h = _place_tokens(v, sent, pl.start, pl.end)
         if h is None:
             continue
@@ -231,6 +247,9 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
                 score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref
+            if typ in VERBAL_TYPES and score >= 1.0 and not (attach.i in sub and attach.i in subj_side) \
+                    and attach not in govern:
+                continue  # a place inside what is said or punished, not where it was said
         own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
         if rank == 0:
             own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
@@ -247,10 +266,55 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
                 c[0] = max(c[0], host[0]) + 0.3
                 break
             x = v.head(x) if x.lemma.lower() in DIRECTION and x.head != x.i else None
+    _surface_containers(text, cands)
     if not cands:
         return None
     log.debug("places for %r: %s", t.text, [(round(c[0], 2), c[1], c[2], c[4].text, c[5] and c[5].i) for c in cands])
     return min(cands, key=lambda c: tuple(c[:4]))[4]
+
+
+def _surface_containers(text: str, cands: list) -> None:
+    """Read off the words between two candidate places, whatever the parse made of them: "X, Maine"
+    and "X in nearby Y" make Y X's container, "X, 50 km north of Y" makes Y its reference point; the
+    named place the event is in is the more specific one (gold marks "Taji", not "Baghdad")."""
+    by_start = sorted(cands, key=lambda c: c[4].start)
+    for a, b in zip(by_start, by_start[1:]):
+        between = text[a[4].end:b[4].start]
+        if len(between) > 60 or b[4].start <= a[4].end:
+            continue
+        words = re.findall(r"[A-Za-z][A-Za-z\-]*|\d[\d,.]*|[()]", between.replace("'s", ""))
+        if re.fullmatch(r"\s*,\s*", between):
+            delta = 0.3  # "Portland, Maine": the qualifier
+        elif words and all(w.lower() in _BETWEEN_WORDS | _DIRECTIONS or w[0].isdigit() or w in "()" for w in words) \
+                and re.search(r"\b(?:in|of)\b", between) and between.strip()[:1] in (",", "i", "o", "n", "j"):
+            delta = 1.5 if any(w.lower() in _DIRECTIONS for w in words) else 0.3
+        else:
+            continue
+        if b[0] <= a[0] + delta:
+            b[0] = max(b[0], a[0]) + delta
+
+
+def _attribution_tokens(v: ParseView, t: Token, sent: Sentence) -> set[int]:
+    """Token ids of the event's source: the subject of the reporting verb that frames the trigger
+    ("X said", above it or hanging off it as a parenthetical) and the object of "according to"."""
+    out: set[int] = set()
+    for tok in v.toks[sent.token_start:sent.token_end - 1]:
+        if tok.text.lower() == "according" and v.toks[tok.i + 1].text.lower() == "to":
+            out |= {y.i for y in v.subtree(v.toks[tok.i + 1])} | {tok.i}
+    frames = [k for k in v.kids(t) if k.lemma.lower() in REPORTING and k.dep in ("parataxis", "ccomp", "advcl")]
+    x = t
+    for _ in range(6):
+        if x.head == x.i:
+            break
+        h = v.head(x)
+        if h.lemma.lower() in REPORTING and x.dep in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+            frames.append(h)
+            break
+        x = h
+    for f in frames:
+        for subj in v.kids(f, "nsubj", "nsubjpass"):
+            out |= {y.i for y in v.subtree(subj)}
+    return out
 
 
 def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:

@@ -1,0 +1,48 @@
+"""Event location, issue 9: classes of wrong place seen on unseen text, each with sentences written for
+this file (rule coder; the event model's events take their place from the same ``place_of``).
+
+- qualifier: "X, Maine" is X's state, not a second candidate that wins by being nearer;
+- reference: "X, west of Y" / "X in nearby Y": the named place the event is in is the more specific X;
+- source: a place in who reports the event ("diplomats in Addis Ababa said") is the source's;
+- content: a place inside what a statement says or a sanction punishes is not where it was said.
+Every case gave the other place before the fix.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.annotate.pipeline import annotate
+from eventwatch.coding.coder import code
+from eventwatch.models import Article
+
+CLASSES = {
+    "qualifier": [
+        ("Protesters in Bangor, Maine, blocked the entrance of a federal office.", "blocked", "Bangor"),
+        ("Strikers in Salem, Oregon, marched to the state capitol.", "marched", "Salem"),
+    ],
+    "reference": [
+        ("Also in Kutum, west of El Fasher, hundreds of students demonstrated against the curfew.",
+         "demonstrated", "Kutum"),
+        ("Hundreds of traders demonstrated in Kotido, about 90 km north of Moroto, on Friday.",
+         "demonstrated", "Kotido"),
+    ],
+    "source": [
+        ("Sudan deployed troops along its border with Chad, diplomats in Addis Ababa said.", "deployed", None),
+        ("Rebels shelled an army post, according to officials in Kinshasa.", "shelled", None),
+    ],
+    "content": [
+        ("The U.N. criticized the army for airstrikes on villages in Sagaing region.", "criticized", None),
+        ("Fishermen accused the navy of ramming their boat near Pag Island.", "accused", None),
+        ("The bloc imposed sanctions on Belarus over the forced landing of a jet in Minsk.", "imposed", None),
+    ],
+}
+CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]
+
+
+@pytest.mark.parametrize("text,trigger,place", CASES)
+def test_coding_location_class(text, trigger, place):
+    ann = annotate(Article(id="loc", text=text, publication_date="2022-03-01"))
+    evs = [e for e in code(ann, coders={"pattern"}) if e.trigger.text == trigger]
+    assert evs, [(e.type, e.trigger.text) for e in code(ann, coders={"pattern"})]
+    got = evs[0].location.text if evs[0].location else None
+    assert got == place, (got, [(p.text, p.country) for p in ann.places])

@@ -113,7 +113,7 @@ def create_app(db_url: Optional[str] = None, *, store: Optional[Store] = None, a
 
     app = FastAPI(title="eventwatch", version=__version__, lifespan=lifespan,
                   description="Political and human-rights events from news, each field traced to its evidence.",
-                  openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  openapi_url="/openapi.json", docs_url=None, redoc_url=None)  # their pages load scripts from a CDN
     app.state.store = st
     app.state.allow_writes = allow_writes
     _install_errors(app)

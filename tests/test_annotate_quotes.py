@@ -179,6 +179,8 @@ def test_find_quotes_speaker_accuracy(nlp):
     ('The so-called "reform package" passed without debate.', "reform package"),
     ('The film, "Les Nuits de Clichy," follows three families.', "Les Nuits"),
     ("One senator held up a copy of George Orwell's \"Nineteen Eighty-Four\" during his remarks.", "Nineteen"),
+    # a group's name, "the" and all, is not speech
+    ('Police broke up a gang calling itself "the Sons of the Old Harbour Road."', "Sons of the Old"),
     # an unclosed mark mid-paragraph must not swallow the attribution after it
     ('Organisers, who marched under the slogan "Reject Finance Bill, said they would return.\n\n'
      '"We are not afraid," Esther Njoroge said.', "said they would return"),

@@ -23,6 +23,41 @@ CLASSES = {
         ('"The budget is not enough for the schools," the minister told Harbour News.', "The budget is not enough", "the minister", None),
         ('"Exports will recover," Metro News quoted the trade minister as saying.', "Exports will recover", "the trade minister", "Metro News"),
     ],
+    # the VOA blind set (issue 9, second pass): a quote closed on a full stop
+    # ends its sentence; the next sentence's cue belongs to someone else
+    "continuation-after-full-stop": [
+        ('"We will hold the line," Maya Torres said. "Nobody here is leaving." Omar Haddad, a local historian, '
+         'said the town had seen worse.', "Nobody here is leaving", "Maya Torres", None),
+        ('"The talks are over," the envoy told reporters. "We gave them every chance." Later the foreign '
+         'minister said a new round was possible.', "We gave them every chance", "the envoy", None),
+        ('"Wages have not moved in years," Ines Faro said. "Rents have doubled." According to the statistics '
+         'office, rents rose 40 percent.', "Rents have doubled", "Ines Faro", None),
+    ],
+    "manner-of-speaking-cue": [
+        ('"I cannot sleep at night anymore," fretted Rosa Delgado, a retired teacher.', "I cannot sleep", "Rosa Delgado", None),
+        ('"Things will never be the same here," lamented a shopkeeper on Main Street.', "Things will never", "shopkeeper", None),
+        ('"My son is still missing," confided Amal Haidar, a mother of three.', "My son is still", "Amal Haidar", None),
+    ],
+    "cue-of-a-clause-the-quote-is-not-in": [
+        ('Lena Brooks said that while the minister was testifying, she felt "completely ignored."',
+         "completely ignored", "Lena Brooks", None),
+        ('The former governor, who according to local papers is weighing a run, says the budget is "a house of cards."',
+         "a house of cards", "The former governor", None),
+    ],
+    "organisation-speaks": [
+        ('The Federation of Dock Workers rejected the ruling. "The charges are a fabrication from start to finish," '
+         'it said in a statement.', "The charges are a fabrication", "it", None),
+        ('The ministry issued a statement on Friday saying the border would stay "closed until further notice."',
+         "closed until further notice", "The ministry", None),
+    ],
+    "whole-sentence-after-but": [
+        ('"We tried everything," Maria Santos said. But "Nobody in the capital wanted to listen to the farmers."',
+         "Nobody in the capital", "Maria Santos", None),
+    ],
+    "words-of-a-quote-are-no-speaker": [
+        ('"They should change their name," the spokesman added, calling the lawsuit "frivolous."',
+         "frivolous", "the spokesman", None),
+    ],
 }
 
 CASES = [pytest.param(t, w, s, a, id=f"{cls}-{i}") for cls, cases in CLASSES.items() for i, (t, w, s, a) in enumerate(cases)]

@@ -130,7 +130,11 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
                 head = head.head  # "Dame Harriet Colville, the MP for ..., who has described"
             return with_appos(head) if _good_subject(head) else None
         if ch.dep_ in ("nsubj", "nsubjpass") and _good_subject(ch):
-            return with_appos(ch)
+            # "A media analyst at USC, Gatov also noted": two subjects for
+            # one verb, the role and the name; the name speaks
+            named = next((c for c in verb.children if c.i > ch.i and c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                          and ch.pos_ == "NOUN"), None)
+            return with_appos(named or ch)
     # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod
     for ch in verb.rights:
         if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and ch.ent_type_ in ("PERSON", "ORG"):
@@ -139,6 +143,8 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
             app = with_appos(ch)
             if app is not ch:
                 return app
+            if ch.lemma_.lower() in ROLE_NOUNS and verb.lemma_ not in ("tell", "ask", "quote") and ch.i > verb.i:
+                return ch  # '"...," lamented a shopkeeper': the inverted subject, parsed as object
     # passive "was quoted by" / agent
     for ch in verb.children:
         if ch.dep_ == "agent":

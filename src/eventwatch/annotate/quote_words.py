@@ -63,7 +63,11 @@ MEDIA_WORDS = re.compile(
 # Unnamed people who speak ("a witness said"): later he/she likely means them.
 PERSON_NOUNS = {"witness", "resident", "protester", "man", "woman", "student", "activist",
                 "official", "source", "diplomat", "lawyer", "doctor", "villager", "survivor",
-                "victim", "relative", "worker", "officer", "soldier", "farmer", "mother", "father"}
+                "victim", "relative", "worker", "officer", "soldier", "farmer", "mother", "father",
+                "pilot", "receptionist", "shopkeeper", "nurse", "teacher", "driver", "trader", "vendor",
+                "passenger", "refugee", "fisherman", "parent", "voter", "shopper", "owner", "employee",
+                "neighbor", "neighbour", "bystander", "eyewitness", "traveler", "traveller", "commuter",
+                "customer", "patient", "guard", "merchant", "engineer", "scientist", "resident", "journalist"}
 
 
 PARTY_WORDS = {"labour", "conservative", "conservatives", "tory", "tories", "democrat", "democrats",

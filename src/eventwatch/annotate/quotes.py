@@ -82,7 +82,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             # had been "a tough hold" and predicted the seat would be "back"')
             q.speaker = Speaker(last.speaker.text, last.speaker.start, last.speaker.end, last.speaker.name)
             q.cue = last.cue
-        elif q.speaker is None and q.kind == "direct":
+        elif q.speaker is None and q.kind == "direct" and not q.attribution:
+            # (an outlet's report with no speaker named is left without one, not guessed from context)
             found = context_speaker(doc, mem, q)
             if found is not None and not (found[0].start is not None and quoted[found[0].start]):
                 q.speaker, q.cue = found

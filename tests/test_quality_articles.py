@@ -26,11 +26,12 @@ HELDOUT_WIRE = ROOT / "data" / "annotations" / "heldout-wire.jsonl"
 # Pinned a little below the measured scores (README "Quality"); raise them when you improve a
 # score, never lower them.
 GATES = {
-    # measured 2026-12-01: dev P 0.630, usable F1 0.428; held-out P 0.739, usable F1 0.545
-    "dev": (DEV, {"event_precision": 0.61, "usable_f1": 0.41}),
+    # measured 2026-12-01 (model with the rules' roles as a feature): dev P 0.631, usable F1 0.443;
+    # held-out P 0.724, usable F1 0.545 (the earlier model: 0.739 / 0.545, gate kept at 0.72)
+    "dev": (DEV, {"event_precision": 0.61, "usable_f1": 0.42}),
     "heldout": (HELDOUT, {"event_precision": 0.72, "usable_f1": 0.52}),
-    # measured 2026-12-01: 26 wire stories (529 events), P 0.793, usable F1 0.603
-    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.77, "usable_f1": 0.58}),
+    # measured 2026-12-01: 26 wire stories (529 events), P 0.789, usable F1 0.665 (was 0.793 / 0.603)
+    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.77, "usable_f1": 0.64}),
 }
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

@@ -89,6 +89,23 @@ def test_store_corrections_survive_recode_readd_and_new_articles(db_url, change)
         assert not list(store.iter_events(status="occurred"))
 
 
+@pytest.mark.parametrize("coded_as", ["REJECT", "SANCTION"])
+def test_store_corrections_new_reports_join_a_retyped_event(db_url, coded_as):
+    """A new article's mention of the act joins the corrected event whether the coder gives it the type
+    the analyst replaced or the analyst's own."""
+    with Store(db_url) as store:
+        for i in range(2):
+            store.add(ban_extraction(f"copy{i}", "x" * i + BAN_STORY, url=f"https://n{i}.example/ban"))
+        ev = _one(store)
+        store.correct_event(ev["event_id"], {"type": "SANCTION", "mode": "expel"}, reviewer="desk")
+        store.add(ban_extraction("indep", BAN_REPORT, url="https://wire.example/minsk", recipient="Kovac",
+                                 type_=coded_as))
+        after = _one(store)
+        assert after["event_id"] == ev["event_id"] and after["num_mentions"] == 3
+        assert (after["type"], after["mode"]) == ("SANCTION", "expel")
+        assert "indep" in {m["article_id"] for m in after["mentions"]}
+
+
 @pytest.mark.parametrize("fields,name", [
     ({"type": "REJCT"}, "type"), ({"mode": "dance"}, "mode"), ({"status": "maybe"}, "status"),
     ({"colour": "red"}, "colour"), ({"date": "last week"}, "date"), ({"date": "2020-13"}, "date"),

@@ -205,6 +205,13 @@ def restore(vals: dict[str, Any], previous: Optional[dict[str, Any]]) -> None:
             vals[name] = corrected[name]["from"]
 
 
+def coded_values(review: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+    """The coded type, status and mode an analyst's correction replaced (those it changed), or None."""
+    corrected = (review or {}).get("corrected") or {}
+    before = {k: corrected[k]["from"] for k in ("type", "status", "mode") if k in corrected}
+    return before if ("type" in before or "status" in before) else None
+
+
 def summary(verdicts: Iterable[dict[str, Any]], corrected: dict[str, dict[str, Any]],
             last: Optional[dict[str, Any]], n: int) -> Optional[dict[str, Any]]:
     """The event's ``review``: its latest verdict, what was corrected (from, to), who and when last."""

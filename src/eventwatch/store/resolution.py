@@ -32,6 +32,7 @@ from ..resolve.actors import ActorRef, appositions, article_people, canonical, o
 from ..resolve.match import (Side, aggregate, best_date, candidate_types, compare, copy_reason, most_common,
                              period)
 from . import schema as S
+from .corrections import coded_values
 
 ROLE_FACETS = {"actor": "actor_id", "recipient": "recipient_id"}
 
@@ -168,18 +169,26 @@ class Resolution:
         touched |= self._replay_reviews(conn, touched)
         return touched
 
-    def _event_side(self, conn, pk: int) -> Optional[Side]:
+    def _event_side(self, conn, pk: int, *, coded: bool = False) -> Optional[Side]:
+        """The event as a side to compare with; ``coded``: with the type, status and mode its mentions
+        gave before an analyst corrected them (None when none was corrected)."""
         e, f = S.events, S.event_facets
         row = conn.execute(select(e).where(e.c.pk == pk)).first()
         if row is None:
             return None
+        typ, status, mode = row.type, row.status, row.mode
+        if coded:
+            before = coded_values(row.review)
+            if before is None:
+                return None
+            typ, status, mode = before.get("type", typ), before.get("status", status), before.get("mode", mode)
         roles: dict[str, set[str]] = {"actor_id": set(), "recipient_id": set(), "actor_country": set(),
                                       "recipient_country": set()}
         for fr in conn.execute(select(f.c.facet, f.c.value).where(
                 f.c.event_pk == pk, f.c.facet.in_(list(roles)))):
             roles[fr.facet].add(fr.value)
         names = {p["actor_id"]: p["name"] for p in (row.actor or []) + (row.recipient or [])}
-        return Side(type=row.type, status=row.status, mode=row.mode, actors=roles["actor_id"],
+        return Side(type=typ, status=status, mode=mode, actors=roles["actor_id"],
                     recipients=roles["recipient_id"], period=(row.date_lo, row.date_hi), place=row.place,
                     names=names, actor_countries=roles["actor_country"],
                     recipient_countries=roles["recipient_country"])
@@ -189,15 +198,22 @@ class Resolution:
         keys = side.actors | side.recipients
         cands: list[int] = []
         if keys:
+            types = candidate_types(side.type)
+            # An event an analyst retyped is still found by the type its mentions were coded with.
+            coded = select(S.event_facets.c.event_pk).where(
+                S.event_facets.c.facet == "coded", S.event_facets.c.value.in_([f"{t}|{side.status}" for t in types]))
             q = (select(f.c.event_pk).join(e, e.c.pk == f.c.event_pk)
                  .where(f.c.facet.in_(list(ROLE_FACETS.values())), f.c.value.in_(sorted(keys)),
-                        e.c.type.in_(candidate_types(side.type)), e.c.status == side.status)
+                        sa.or_(sa.and_(e.c.type.in_(types), e.c.status == side.status), e.c.pk.in_(coded)))
                  .group_by(f.c.event_pk).order_by(sa.func.count().desc(), f.c.event_pk).limit(50))
             cands = [x.event_pk for x in conn.execute(q)]
         best: tuple[int, int, str] | None = None
         for pk in cands:
             es = self._event_side(conn, pk)
             ok, why = compare(side, es) if es is not None else (False, "")
+            if not ok:
+                es = self._event_side(conn, pk, coded=True)
+                ok, why = compare(side, es) if es is not None else (False, "")
             if ok:
                 score = len(side.actors & es.actors) + len(side.recipients & es.recipients)
                 if best is None or score > best[0]:
@@ -276,6 +292,9 @@ class Resolution:
             conn.execute(e.update().where(e.c.pk == pk).values(**vals))
             actor, recipient, contexts = vals["actor"], vals["recipient"], vals["context"]
             facets = {("context", c) for c in contexts}
+            before = coded_values(vals["review"])
+            if before is not None:
+                facets.add(("coded", f"{before.get('type', vals['type'])}|{before.get('status', vals['status'])}"))
             for role, people in (("actor", actor), ("recipient", recipient)):
                 for p in people:
                     facets.add((f"{role}_id", p["actor_id"]))

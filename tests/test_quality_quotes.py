@@ -15,6 +15,7 @@ Regenerate the gold with ``python tests/data/make_quotes_news.py``.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -33,6 +34,14 @@ BLIND = GOLD.parent / "quotes_blind.jsonl"
 BLIND_MINIMUM = {"quote_speaker_f1": 0.86, "quote_f1": 0.86}
 
 
+# 29 VOA stories of ../shared/corpus/voa/pool.jsonl, annotated before their first run
+# (tests/data/make_quotes_blind_voa.py): 0.799 at that run (0.828 on the gold
+# as completed: indirect layer, one convention fix), 0.943 when pinned; its errors
+# were read to find the classes fixed, so it is no longer blind.
+VOA = GOLD.parent / "quotes_blind_voa.jsonl"
+VOA_MINIMUM = {"quote_speaker_f1": 0.92, "quote_f1": 0.95, "speaker_acc_on_matched": 0.95}
+
+
 @pytest.fixture(scope="module")
 def metrics(shared_dir, tmp_path_factory) -> dict:
     return _metrics(GOLD, shared_dir, tmp_path_factory)
@@ -41,6 +50,29 @@ def metrics(shared_dir, tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def blind_metrics(shared_dir, tmp_path_factory) -> dict:
     return _metrics(BLIND, shared_dir, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def voa_gold(shared_dir, tmp_path_factory) -> Path:
+    """The VOA gold with its stories' texts joined back from ../shared (the repo keeps no copy)."""
+    pool_file = shared_dir / "corpus" / "voa" / "pool.jsonl"
+    if not pool_file.exists():
+        pytest.skip(f"shared VOA pool absent: {pool_file} not found")
+    pool = {r["id"]: r for r in map(json.loads, pool_file.read_text(encoding="utf-8").splitlines())}
+    out = []
+    for line in VOA.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        text = pool[r["id"]]["text"]
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == r["text_sha256"], f"{r['id']}: pool text changed"
+        out.append(json.dumps(dict(r, text=text), ensure_ascii=False) + "\n")
+    path = tmp_path_factory.mktemp("voa") / "quotes_blind_voa.jsonl"
+    path.write_text("".join(out), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def voa_metrics(voa_gold, shared_dir, tmp_path_factory) -> dict:
+    return _metrics(voa_gold, shared_dir, tmp_path_factory)
 
 
 def _metrics(gold_file: Path, shared_dir, tmp_path_factory) -> dict:
@@ -84,9 +116,17 @@ def test_quality_quotes_blind_above_pinned(blind_metrics, metric):
     assert blind_metrics[metric] >= BLIND_MINIMUM[metric], blind_metrics
 
 
-@pytest.mark.parametrize("gold_file", [GOLD, BLIND], ids=["news", "blind"])
-def test_quotes_news_gold_offsets(gold_file):
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.parametrize("metric", sorted(VOA_MINIMUM))
+def test_quality_quotes_voa_above_pinned(voa_metrics, metric):
+    assert voa_metrics[metric] >= VOA_MINIMUM[metric], voa_metrics
+
+
+@pytest.mark.parametrize("which", ["news", "blind", "voa"])
+def test_quotes_news_gold_offsets(which, request):
     # the gold itself: every content and speaker segment indexes its text
+    gold_file = {"news": GOLD, "blind": BLIND}.get(which) or request.getfixturevalue("voa_gold")
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         for a in r["expected"]["attributions"]:

@@ -69,7 +69,7 @@ def preload(url: str, work: Path, n_synthetic: int) -> None:
                    env=run_env(), check=False, timeout=3600)
 
 
-def wait_for(fn, what: str, tries: int = 1200, pause: float = 0.25):
+def wait_for(fn, what: str, tries: int = 4800, pause: float = 0.25):
     """Poll ``fn`` until it returns a true value (at most ``tries`` times)."""
     for _ in range(tries):
         got = fn()

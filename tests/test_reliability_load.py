@@ -138,7 +138,7 @@ def test_reliability_load_reads_while_ingest_writes(live, tmp_path):
     try:
         feed()
         # Start the load once the writer has committed its first article: from then on it is writing.
-        for _ in range(2400):
+        for _ in range(6000):  # the writer loads spaCy first: minutes on a busy machine
             if article_count(live.url) > before or writer.poll() is not None:
                 break
             time.sleep(0.1)

@@ -4,7 +4,8 @@ this file (rule coder; the event model's events take their place from the same `
 - qualifier: "X, Maine" is X's state, not a second candidate that wins by being nearer;
 - reference: "X, west of Y" / "X in nearby Y": the named place the event is in is the more specific X;
 - source: a place in who reports the event ("diplomats in Addis Ababa said") is the source's;
-- content: a place inside what a statement says or a sanction punishes is not where it was said.
+- content: a place inside what a statement says or a sanction punishes is not where it was said;
+- not a place: the owner of a facility ("the UNHCR compound") or a description ("the northern coast").
 Every case gave the other place before the fix.
 """
 from __future__ import annotations
@@ -34,6 +35,11 @@ CLASSES = {
         ("The U.N. criticized the army for airstrikes on villages in Sagaing region.", "criticized", None),
         ("Fishermen accused the navy of ramming their boat near Pag Island.", "accused", None),
         ("The bloc imposed sanctions on Belarus over the forced landing of a jet in Minsk.", "imposed", None),
+    ],
+    # an organisation's premises or a people name no place; a description is no place name
+    "not-a-place": [
+        ("Gunmen shelled the UNHCR compound in Kismayo on Friday.", "shelled", "Kismayo"),
+        ("Rebels captured a cargo ship off Berbera, on the northern coast.", "captured", "Berbera"),
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

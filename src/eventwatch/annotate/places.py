@@ -164,6 +164,9 @@ def find_places(doc: Doc) -> list[Place]:
     spans.extend(_mislabelled(doc, full))
     # "Tajik", "Afghan": a people, not a place (the model sometimes tags them GPE)
     spans = [sp for sp in spans if not demonym_country(sp[2]) or gazetteer.lookup(sp[2])]
+    if full != full.lower():
+        # "the eastern coast", "the north": a description, no place name (unless the whole text is lower case)
+        spans = [sp for sp in spans if sp[2] != sp[2].lower()]
     # A name qualified once ("TRIPOLI, Lebanon —", "Portland, Maine") is that place in the whole
     # article: its later bare mentions take the same sense, and its country is context.
     quals = {sp: _qualified(full, *sp) for sp in set(spans)}

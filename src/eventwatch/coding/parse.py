@@ -67,6 +67,9 @@ class ParseView:
             for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
                 c.pop(code, None)
             return c
+        own = self._own_phrase_country(t, exclude)
+        if own:
+            return own
         if sent is not None:
             # the first sentence carries the dateline: "NAIROBI, Kenya — Gunmen killed ..." is not Kenyan
             c = states(sent.start, sent.end, exclude + tuple(self.datelines()))
@@ -78,6 +81,30 @@ class ParseView:
             c = states(0, len(ann.article.text), tuple(self.datelines()))
             self._doc_country = c.most_common(1)[0][0] if c else ""
         return self._doc_country or None
+
+    def _own_phrase_country(self, t: Token, exclude: tuple[tuple[int, int], ...]) -> Optional[str]:
+        """The one state named in the word's own "from/in/of/at" phrase: "activists from the Fatah
+        party", "police in Lima", "residents of Goma" belong there, whatever else the sentence names."""
+        ann = self.ann
+        spans = []
+        for p in self.kids(t, "prep"):
+            if p.lemma.lower() in ("from", "in", "of", "at") and p.i > t.i:
+                sub = self.subtree(p)
+                spans.append((sub[0].start, sub[-1].end))
+        if not spans:
+            return None
+        c = Counter()
+        inside = lambda x: any(a <= x.start < b for a, b in spans) and not any(  # noqa: E731
+            a <= x.start < b for a, b in exclude + tuple(self.datelines()))
+        for p in ann.places:
+            if inside(p) and p.country and len(p.country) == 3:
+                c[p.country] += 1
+        for e in ann.entities:
+            if inside(e) and e.country and len(e.country) == 3 and e.kind != "person":
+                c[e.country] += 1
+        for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
+            c.pop(code, None)
+        return next(iter(c)) if len(c) == 1 else None
 
     def datelines(self) -> list[tuple[int, int]]:
         """Character spans of wire datelines ("BANGKOK — ", "GOMA, Congo — ", "KABUL (Reuters) - "),

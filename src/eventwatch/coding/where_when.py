@@ -105,7 +105,8 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
               (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
                and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
                and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
-              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN") or (
+              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
+              and not _owner_not_place(t, h)) or (
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
         if not ok:
             continue
@@ -126,6 +127,17 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
         out.append(Place(text=text[s:e], start=s, end=e))
         known.append((s, e))
     return out
+
+
+# Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
+_PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
+
+
+def _owner_not_place(t: Token, h: Token) -> bool:
+    """The modifier of a facility noun that names its owner, not its place: an acronym ("the MFO base"),
+    a people ("Chechen towns"), an organisation's premises ("the Armored Division base")."""
+    return (t.text.isupper() and len(t.text) <= 6) or t.ent_type == "NORP" or (
+        t.ent_type == "ORG" and h.lemma.lower() in _PREMISES)
 
 
 def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:

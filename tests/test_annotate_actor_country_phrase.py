@@ -1,0 +1,23 @@
+"""Actor country, issue 9: a group noun's own "from/in/of" phrase is its evidence ("students from
+Kenya", "police in Lima"), before the sentence's or the article's other states. Sentences written for
+this file; each case gave the article's most named state before the fix."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.coding.parse import ParseView
+
+CASES = [
+    ("Students from Kenya protested outside the Ugandan embassy in Kampala, Uganda.", "Students", "KEN"),
+    ("Relatives of miners in Oruro marched to the consulate in Tacna, Peru.", "Relatives", "BOL"),
+    # no place in its own phrase: the sentence's single state, as before
+    ("Protesters blocked a road in Oruro on Monday.", "Protesters", "BOL"),
+]
+
+
+@pytest.mark.parametrize("text,word,country", CASES)
+def test_annotate_actor_country_from_own_phrase(annotated, text, word, country):
+    ann = annotated(text)
+    v = ParseView(ann)
+    tok = next(t for t in ann.tokens if t.text == word)
+    assert v.context_country(tok) == country

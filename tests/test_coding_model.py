@@ -172,6 +172,24 @@ def test_model_shipped_codes_a_plain_arrest():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,recipient", [
+    ("Border officials barred a visiting Swedish lawmaker from entering the country on Tuesday, her office said.",
+     "barred", "lawmaker"),
+    ("Vietnam refused entry to a German journalist at Hanoi airport on Friday, the newspaper said.",
+     "refused", "journalist"),
+    ("The authorities banned the Dutch activist from entering the country for three years, a spokesman said.",
+     "banned", "activist"),
+])
+def test_model_shipped_codes_a_refusal_of_entry(text, trigger, recipient):
+    # the class behind a ban missed for its split belief in SANCTION/COERCE/REJECT (our sentences)
+    from eventwatch import extract
+
+    evs = [e for e in extract(text, published="2024-05-06")["events"] if e["trigger"]["text"] == trigger]
+    assert [e["type"] for e in evs] in (["REJECT"], ["COERCE"])
+    assert evs[0]["actor"] and recipient in evs[0]["recipient"][0]["text"]
+
+
+@pytest.mark.slow
 def test_training_is_deterministic(tmp_path):
     from eventwatch.coding.model import ModelConfig
     from eventwatch.coding.training import TrainConfig, train

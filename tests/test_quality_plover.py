@@ -24,10 +24,10 @@ SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 # "Event coding that holds on real news", item 6): a deliberate, recorded re-pin, 0.88 -> 0.86.
 # The default coders (rules propose, the event model decides; never trained on this set):
 # README "Quality".
-# Default coders measured 2026-12-01: type F1 0.728, actor country 0.816 (the model that reads the
+# Default coders measured 2026-12-01: type F1 0.735, actor country 0.823 (the model that reads the
 # rules' proposed roles; the one before: 0.718 / 0.765). Seed article: the rule coder alone finds
 # all 6 events, the default coders 5.
-GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.71, 0.80)}
+GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.80)}
 SEED_GATES = {"pattern": 6, "pattern,model": 5}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

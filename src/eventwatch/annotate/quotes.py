@@ -377,7 +377,12 @@ def _subordinate(verb: Token) -> bool:
 
 def _between_subject(doc: Doc, e: int, verb: Token) -> Optional[Token]:
     """The noun phrase between a closing mark and its cue verb, by its last name-like word."""
-    toks = [t for t in doc[:verb.i] if t.idx > e and not t.is_punct and not t.is_space]
+    toks = []
+    k = verb.i - 1
+    while k >= 0 and doc[k].idx > e:  # back from the verb to the closing mark only
+        if not (doc[k].is_punct or doc[k].is_space):
+            toks.insert(0, doc[k])
+        k -= 1
     names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART") or t.ent_type_ for t in toks):
         return names[-1]

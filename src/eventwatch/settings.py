@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_document_bytes", 10_000_000, "Largest file or page read as one document, in bytes; larger ones are skipped with a reason."),
     Setting("max_archive_bytes", 4_000_000_000, "Most bytes read from one WARC/ARC file after decompression; a line (no newline) longer than max_document_bytes also ends the file with a skip (gzip bombs)."),
     Setting("doc_timeout", 120.0, "Seconds one document may spend in the text stage and in the annotate stage; past it the document is skipped and the batch goes on. 0: no limit. Main process only (n_process=1): spaCy worker processes are not interrupted."),
+    Setting("cache_dir", "", "Directory where derived indexes (the gazetteer's city index) are kept between runs; empty: $XDG_CACHE_HOME/eventwatch or ~/.cache/eventwatch; -: no disk cache, build them in every process."),
     Setting("max_text_chars", 1_000_000, "Longest main text annotated; longer texts are cut with a warning."),
     Setting("code_workers", 0, "Processes that code events (rules and event model) beside the parser, so a second core does not idle; 0: code in the main process."),
     Setting("minhash_perm", 128, "MinHash permutations for near-duplicate detection."),

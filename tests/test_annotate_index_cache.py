@@ -34,6 +34,8 @@ def test_index_cache_other_sources_build_anew(cache):
     index_cache.load_or_build("t", ["code v1"], build)
     index_cache.load_or_build("t", ["code v2"], build)  # the builder's source changed
     assert len(calls) == 2
+    # the file built from the old source is gone: one file per index
+    assert [p.name for p in cache.iterdir()] == [f"t-{index_cache.key_of(['code v2'])}.marshal"]
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00garbage\xff", b"\xfa"])

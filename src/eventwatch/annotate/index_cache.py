@@ -69,6 +69,9 @@ def load_or_build(name: str, parts: Sequence[str], build: Callable[[], Any]) -> 
             except BaseException:
                 os.unlink(tmp)
                 raise
+            for stale in path.parent.glob(f"{name}-*.marshal"):  # built from older code or data
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except (OSError, ValueError) as exc:  # read-only home, full disk, an unmarshallable value
             log.debug("index cache %s not written (%s)", path, exc)
     return value

@@ -1,5 +1,6 @@
-"""Actor country, issue 9: a group noun's own "from/in/of" phrase is its evidence ("students from
-Kenya", "police in Lima"), before the sentence's or the article's other states. Sentences written for
+"""Actor country, issue 9: a group noun's own "from/in/of" phrase, or that of a participle tying it to
+an organisation ("affiliated with", "loyal to"), is its evidence ("students from Kenya", "police in
+Lima"), before the sentence's or the article's other states. Sentences written for
 this file; each case gave the article's most named state before the fix."""
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from eventwatch.coding.parse import ParseView
 CASES = [
     ("Students from Kenya protested outside the Ugandan embassy in Kampala, Uganda.", "Students", "KEN"),
     ("Relatives of miners in Oruro marched to the consulate in Tacna, Peru.", "Relatives", "BOL"),
+    # a participle that ties the group to its organisation: "affiliated with", "loyal to"
+    ("Hundreds of nurses affiliated with the Kenyan Nurses Union marched past the Ugandan embassy in "
+     "Kampala, Uganda.", "nurses", "KEN"),
+    ("Militiamen loyal to the Ugandan army attacked a market near Bunia, Congo, on Friday.", "Militiamen", "UGA"),
     # no place in its own phrase: the sentence's single state, as before
     ("Protesters blocked a road in Oruro on Monday.", "Protesters", "BOL"),
 ]

@@ -23,6 +23,8 @@ IRREGULAR = wordmap("irregular")
 # Dependency labels that stay inside a noun phrase (``ParseView.np_span``).
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
            "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
+# Participles that tie a group to an organisation or a home ("affiliated with", "loyal to", "based in").
+TIES = {"affiliate", "affiliated", "base", "based", "loyal", "belong", "belonging", "link", "linked", "tie", "tied"}
 _DATELINE_ANY = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:, ?[A-Z][\w.'\- ]{0,30}?)?"
                            r"(?: ?\([A-Za-z .]+\))? ?(?:--?|\u2014|\u2013)(?:\s|$)", re.M)
 
@@ -87,8 +89,14 @@ class ParseView:
         party", "police in Lima", "residents of Goma" belong there, whatever else the sentence names."""
         ann = self.ann
         spans = []
-        for p in self.kids(t, "prep"):
-            if p.lemma.lower() in ("from", "in", "of", "at") and p.i > t.i:
+        # "workers affiliated with X", "forces loyal to X", "a group based in X": the phrase of a
+        # participle that ties the group to its organisation or home
+        owners = [t]
+        if t.dep == "pobj" and self.head(t).lemma.lower() == "of":
+            owners.append(self.head(self.head(t)))  # "hundreds of nurses affiliated with ..."
+        ties = [k for o in owners for k in self.kids(o, "acl", "amod") if k.lemma.lower() in TIES and k.i > t.i]
+        for p in self.kids(t, "prep") + [p for k in ties for p in self.kids(k, "prep")]:
+            if (p.lemma.lower() in ("from", "in", "of", "at") or p.head != t.i) and p.i > t.i:
                 sub = self.subtree(p)
                 spans.append((sub[0].start, sub[-1].end))
         if not spans:

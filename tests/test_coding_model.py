@@ -202,3 +202,14 @@ def test_training_is_deterministic(tmp_path):
     m2 = train([data], out=tmp_path / "m2", cfg=cfg, tc=tc)
     assert m1["data_sha256"] == m2["data_sha256"] == data_sha256([data])
     assert (tmp_path / "m1" / WEIGHTS_FILE).read_bytes() == (tmp_path / "m2" / WEIGHTS_FILE).read_bytes()
+
+
+@pytest.mark.parametrize("verb_first", [True, False])
+def test_combine_dedupe_keeps_the_predicate_before_its_noun(annotated, verb_first):
+    # "The bombing killed nine people": one ASSAULT, on the verb that states it
+    text = "The bombing killed nine people in the market."
+    ann = annotated(text)
+    model = FakeEventModel({"bombing": ("ASSAULT", 0.95 if verb_first else 0.7),
+                            "killed": ("ASSAULT", 0.7 if verb_first else 0.95)})
+    evs = combine_mod.combine(ann, [], model, threshold=0.5, actorless=0.0)
+    assert [e.trigger.text for e in evs] == ["killed"]

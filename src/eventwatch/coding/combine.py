@@ -127,12 +127,17 @@ def drop_contents(v: ParseView, events: list[Event]) -> list[Event]:
     return out
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, type, actor, recipient): the most confident one stays."""
+def dedupe(events: list[Event], verbs: frozenset = frozenset()) -> list[Event]:
+    """One event per (sentence, type, actor, recipient): a verb's before a noun's ("the bombing
+    killed": the predicate states the event, the noun names it), then the most confident.
+    ``verbs``: the trigger offsets whose word is a verb."""
     best: dict[tuple, Event] = {}
+
+    def rank(e: Event) -> tuple:
+        return (e.trigger.start in verbs, e.confidence)
     for e in events:
         key = (e.evidence.start, e.type, _side(e.actor), _side(e.recipient), e.status)
-        if key not in best or e.confidence > best[key].confidence:
+        if key not in best or rank(e) > rank(best[key]):
             best[key] = e
     keep = set(map(id, best.values()))
     return [e for e in events if id(e) in keep]
@@ -192,4 +197,5 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
             if not ev.actor and not ev.recipient and conf < actorless:
                 continue  # nobody named on either side: a passing mention more often than an event
             out.append(replace(ev, confidence=round(conf, 2)))
-    return dedupe(out if contents else drop_contents(v, out))
+    verbs = frozenset(t.start for t in v.toks if t.pos in ("VERB", "AUX"))
+    return dedupe(out if contents else drop_contents(v, out), verbs)

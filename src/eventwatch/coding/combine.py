@@ -127,20 +127,34 @@ def drop_contents(v: ParseView, events: list[Event]) -> list[Event]:
     return out
 
 
-def dedupe(events: list[Event], verbs: frozenset = frozenset()) -> list[Event]:
-    """One event per (sentence, type, actor, recipient): a verb's before a noun's ("the bombing
-    killed": the predicate states the event, the noun names it), then the most confident.
-    ``verbs``: the trigger offsets whose word is a verb."""
+def dedupe(events: list[Event], named: frozenset = frozenset()) -> list[Event]:
+    """One event per (sentence, type, actor, recipient): the most confident, except that a noun
+    that is the subject of another event's verb gives way to it ("the bombing killed nine": the
+    predicate states the event, its subject names it; "began a strike" keeps the strike).
+    ``named``: the trigger offsets of such subject nouns."""
     best: dict[tuple, Event] = {}
 
     def rank(e: Event) -> tuple:
-        return (e.trigger.start in verbs, e.confidence)
+        return (e.trigger.start not in named, e.confidence)
     for e in events:
         key = (e.evidence.start, e.type, _side(e.actor), _side(e.recipient), e.status)
         if key not in best or rank(e) > rank(best[key]):
             best[key] = e
     keep = set(map(id, best.values()))
     return [e for e in events if id(e) in keep]
+
+
+def subject_nouns(v: ParseView, events: list[Event]) -> frozenset:
+    """Trigger offsets of nouns that are the subject of another event's trigger."""
+    tok_at = {t.start: t for t in v.toks}
+    starts = {e.trigger.start for e in events}
+    out = set()
+    for e in events:
+        t = tok_at.get(e.trigger.start)
+        if t is not None and t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and \
+                v.toks[t.head].start in starts and t.head != t.i:
+            out.add(t.start)
+    return frozenset(out)
 
 
 def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold: float,
@@ -197,5 +211,5 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
             if not ev.actor and not ev.recipient and conf < actorless:
                 continue  # nobody named on either side: a passing mention more often than an event
             out.append(replace(ev, confidence=round(conf, 2)))
-    verbs = frozenset(t.start for t in v.toks if t.pos in ("VERB", "AUX"))
-    return dedupe(out if contents else drop_contents(v, out), verbs)
+    kept = out if contents else drop_contents(v, out)
+    return dedupe(kept, subject_nouns(v, kept))

@@ -12,11 +12,13 @@ quote_words (the word lists and first-name data files).
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+import threading
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote, Speaker
 from .quote_marks import QUOTE_TOKENS, mark_spans, marked_text
@@ -207,13 +209,26 @@ def _speaker_codes(doc: Doc, quotes: list[Quote]) -> None:
             sp.country, sp.sector = hit.country, hit.sector
 
 
+# per thread (the API codes requests in threads): the last document, its sentences, their starts
+_SENTS = threading.local()
+
+
+def _sent_of(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``: ``Token.sent`` walks the document from its start on every
+    call, and a long story with many quotes asked it hundreds of times."""
+    if getattr(_SENTS, "doc", None) is not doc:
+        _SENTS.doc, _SENTS.sents = doc, list(doc.sents)
+        _SENTS.starts = [x.start for x in _SENTS.sents]
+    return _SENTS.sents[bisect.bisect_right(_SENTS.starts, i) - 1]
+
+
 def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[Token]]:
     """Tokens of the sentences around [s, e) that lie outside the quote: before, after."""
     first = doc.char_span(s, s + 1, alignment_mode="expand")
     last = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
     if first is None or last is None or not len(first) or not len(last):
         return [], []
-    sb, se = first[0].sent, last[-1].sent
+    sb, se = _sent_of(doc, first[0].i), _sent_of(doc, last[-1].i)
     text = doc.text
     # `` and '' marks are two characters (and two tokens for spaCy)
     open_w = 2 if text[max(0, s - 2):s] in ("``", "''") else 1
@@ -222,7 +237,7 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     # the attribution after a closing mark may be parsed as a sentence of its own
     after_tokens = [t for t in se if t.idx >= e + close_w]
     if not after_tokens and se.end < len(doc):
-        nxt = doc[se.end].sent
+        nxt = _sent_of(doc, se.end)
         if "\n\n" not in doc.text[e:nxt.start_char] and nxt.start_char - e < 4:
             after_tokens = [t for t in nxt if t.idx >= e + close_w]
     return before, after_tokens

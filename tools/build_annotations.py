@@ -7,6 +7,8 @@ A draft line is one story: ``{"id", "source": "ngec:ROW" | "file:PATH", "publica
 ``trigger`` from the story character for character and gives ``type``, ``mode``, ``status``,
 ``actor`` and ``recipient`` lists (``text``, ``name``, ``country``, ``sector``), ``date``,
 ``location``; ``trigger_nth`` / an entity's ``nth`` pick a later occurrence inside the sentence.
+A line ``{"id", "withdrawn": REASON}`` keeps its place in the held-out split (every Nth story)
+but gives no record: a story dropped after the split was made, e.g. for sharing text with dev gold.
 The output follows ../shared/eval/ARTICLES.md, so ../shared/eval/score.py scores it.
 Every problem is reported with the draft's line; nothing is guessed.
 """
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="every Nth story of each draft file (the 1st, the N+1th, ...) goes to --heldout-out")
     ap.add_argument("--heldout-out", type=Path, help="output JSONL of the held-out stories")
     args = ap.parse_args(argv)
-    out, held, n_err, ids = [], [], 0, set()
+    out, held, n_err, ids, n_withdrawn = [], [], 0, set(), 0
     for path in args.drafts:
         n_story = 0
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -169,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path}:{lineno}: duplicate id {d.get('id')!r}")
                 n_err += 1
             ids.add(d.get("id"))
+            if d.get("withdrawn"):
+                n_story += 1
+                n_withdrawn += 1
+                continue
             rec, errs = build_story(d, lineno)
             for msg in errs:
                 print(f"{path}: {msg}")
@@ -186,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             for r in held:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     n_ev = sum(len(r["expected"]["events"]) for r in out + held)
-    print(f"{len(out) + len(held)} stories ({len(held)} held out), {n_ev} events, {n_err} problems")
+    print(f"{len(out) + len(held)} stories ({len(held)} held out, {n_withdrawn} withdrawn), "
+          f"{n_ev} events, {n_err} problems")
     return 1 if n_err else 0
 
 

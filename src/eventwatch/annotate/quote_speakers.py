@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Quote, Speaker
 from .actors import load_actor_dictionary
 from .quote_marks import marked_text
-from .quote_words import MEDIA_WORDS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS
+from .quote_words import INDIRECT_LEMMAS, MEDIA_WORDS, PRONOUNS, ROLE_NOUNS, SPEECH_NOUNS
 
 
 def speaker_mention(doc: Doc, tok: Token) -> Span:
@@ -135,16 +135,24 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
             named = next((c for c in verb.children if c.i > ch.i and c.dep_ == "nsubj" and c.pos_ == "PROPN"
                           and ch.pos_ == "NOUN"), None)
             return with_appos(named or ch)
-    # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod
+    # "..., said Roth" sometimes parses Roth as dobj/attr/npadvmod (an
+    # organisation as the object of a verb that does not follow the quote is
+    # its object: 'welcomed the deal but criticized Congress for "..."')
+    inverted = verb.i > 0 and (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].is_space)
     for ch in verb.rights:
-        if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and ch.ent_type_ in ("PERSON", "ORG"):
+        if ch.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and (
+                ch.ent_type_ == "PERSON" or ch.ent_type_ == "ORG" and (inverted or ch.dep_ != "dobj")):
             return ch
         if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "NOUN":
             app = with_appos(ch)
             if app is not ch:
                 return app
-            if ch.lemma_.lower() in ROLE_NOUNS and verb.lemma_ not in ("tell", "ask", "quote") and ch.i > verb.i:
-                return ch  # '"...," lamented a shopkeeper': the inverted subject, parsed as object
+            if ch.lemma_.lower() in ROLE_NOUNS and verb.lemma_ not in ("tell", "ask", "quote") and ch.i > verb.i \
+                    and inverted:
+                # '"...," lamented a shopkeeper': the inverted subject, parsed as
+                # object; only a verb right after the quote inverts ('urged
+                # voters to "..."' addresses them)
+                return ch
     # passive "was quoted by" / agent
     for ch in verb.children:
         if ch.dep_ == "agent":
@@ -170,6 +178,48 @@ def _cue_subject_raw(verb: Token) -> Optional[Token]:
     # a finite cue misparsed as a noun modifier: "The congresswoman, Rep. X, called ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN") and _good_subject(verb.head):
         return with_appos(verb.head)
+    return None
+
+
+# Cues that are speech only without an object: '"...," he continued / added',
+# not 'agreed to continue talks', 'the deal adds $9 billion'
+INTRANSITIVE_CUES = {"continue", "add"}
+
+
+def not_speech(verb: Token) -> bool:
+    """A cue word used for something else than speaking: a transitive "continue"/"add", or a denied saying."""
+    if verb.lemma_.lower() in INTRANSITIVE_CUES and any(
+            c.dep_ == "xcomp" or c.dep_ == "dobj" and c.lemma_.lower() not in ROLE_NOUNS and c.ent_type_ != "PERSON"
+            for c in verb.children):
+        return True  # ('"...," added a poll worker': the inverted subject, parsed as object, speaks)
+    return not_said(verb)
+
+
+def not_said(verb: Token) -> bool:
+    """'has not said whether ...', 'did not say when': nothing is attributed."""
+    neg = any(c.dep_ == "neg" for c in verb.children)
+    return neg and any(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if", "when", "how", "why", "what", "where")
+                                                  for m in c.subtree if m.i < c.i) for c in verb.children) \
+        or neg and not any(c.dep_ == "ccomp" for c in verb.children) and verb.lemma_.lower() in ("say", "comment")
+
+
+def reporting_subject(verb: Token) -> Optional[Token]:
+    """The subject of the speech verb whose reported clause holds ``verb``, when
+    ``verb`` has no subject of its own: 'said that it was not involved but
+    praised "..."', 'said that he respected the right ... and urged voters
+    to "..."' are the reporter's words, not a subject found inside them."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for a in verb.ancestors:
+        if a.dep_ == "ccomp" and a.head.pos_ in ("VERB", "AUX") and a.head.lemma_.lower() in INDIRECT_LEMMAS:
+            # only a clause the reporter opens with "that" (a clause after ";"
+            # parsed as its complement is a sentence of its own)
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children) \
+                    or any(t.text == ";" for t in verb.doc[a.head.i:verb.i]):
+                return None
+            return cue_subject(a.head)
+        if a.dep_ in ("ROOT", "relcl", "advcl"):
+            return None
     return None
 
 

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Quote, Speaker
 from .quote_marks import QUOTE_TOKENS, mark_spans, marked_text
 from .quote_people import Memory
-from .quote_speakers import (context_speaker, cue_subject, frame_speaker, is_media, is_outlet, person_like,
-                             quoted_as_saying, speaker_mention, with_appos)
+from .quote_speakers import (context_speaker, cue_subject, frame_speaker, is_media, is_outlet, not_said, not_speech,
+                             person_like, quoted_as_saying, reporting_subject, speaker_mention, with_appos)
 from .quote_words import CUE_LEMMAS, INDIRECT_LEMMAS, PERSON_NOUNS, PRONOUNS, SPEECH_NOUNS
 
 log = logging.getLogger(__name__)
@@ -318,11 +318,13 @@ def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
         frame_tok, frame = None, None
     for t in cands:
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says", "told", "added", "asked", "wrote", "tweeted"):
+            if not_speech(t):
+                continue
             if _subordinate(t) and not (t.left_edge.idx <= s and e <= t.right_edge.idx + len(t.right_edge)):
                 # 'Alinejad said that while Mehdiyev was testifying, she was "...":
                 # a speech verb of a while/when clause the quote is not in
                 continue
-            subj = cue_subject(t)
+            subj = reporting_subject(t) or cue_subject(t)
             if subj is not None and s <= subj.idx < e and t.idx >= e:
                 # '"... at crash site," Taliban spokesman Zabihullah Mujahid
                 # tweeted': the parser took words of the quote for the subject
@@ -423,7 +425,7 @@ def _indirect(doc: Doc, mem: Memory, inside: list[bool]) -> list[Quote]:
                 continue
             comp = [c for c in t.children if c.dep_ == "ccomp"]
             subj = cue_subject(t)
-            if not comp or subj is None:
+            if not comp or subj is None or not_said(t):
                 continue
             if subj.pos_ == "NOUN" and subj.ent_type_ == "" and not any(c.dep_ == "det" for c in subj.children):
                 continue

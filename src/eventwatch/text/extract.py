@@ -12,7 +12,7 @@ from ..errors import DocumentTimeout, SourceError, TextError
 from ..ingest.common import decode_text, looks_binary
 from ..limits import time_limit
 from ..models import Article, RawDoc
-from .boilerplate import content_text, find_boilerplate
+from .boilerplate import content_text, find_boilerplate, merge_spans
 from .dedup import content_hash, minhash_signature
 from .html import extract_html
 from .language import detect_language
@@ -129,6 +129,7 @@ def _to_article(raw: RawDoc) -> Article:
     warnings: list[str] = []
     author = sitename = meta_date = None
     title, url = raw.title, raw.url
+    marked: list[tuple[int, int]] = []
     if raw.kind == "html":
         content = raw.content
         if isinstance(content, str):
@@ -148,6 +149,7 @@ def _to_article(raw: RawDoc) -> Article:
         author, sitename, meta_date = page.author, page.sitename, page.date
         url = url or page.url
         warnings.extend(page.warnings)
+        marked = page.boilerplate
     else:
         text = _text_of(raw)
         title = title or headline(text)
@@ -164,7 +166,7 @@ def _to_article(raw: RawDoc) -> Article:
         if not text.strip():
             raise TextError("empty document", source=raw.source, doc_id=raw.id)
 
-    boilerplate = find_boilerplate(text)
+    boilerplate = merge_spans(find_boilerplate(text) + marked)
     content = content_text(text, boilerplate)
     if not content.strip():
         warnings.append("document is all boilerplate")

@@ -4,11 +4,13 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 import trafilatura
 
+from .. import settings
 from ..errors import TextError
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,8 @@ class HtmlText:
     sitename: Optional[str] = None
     url: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    # Spans of ``text`` known not to be the report (the reader comments), for the boilerplate marks.
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
 
 
 def declared_charset(data: bytes) -> Optional[str]:
@@ -80,14 +84,15 @@ def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:
         # A fragment (feed entry content, a JSONL "html" snippet): trafilatura
         # only reads whole documents.
         html = f"<html><body>{html}</body></html>"
+    html = strip_marked_off(html)
     doc = None
     try:
         doc = trafilatura.bare_extraction(
             html,
             url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
+            favor_precision=bool(settings.get("html_favor_precision")),
+            include_comments=bool(settings.get("html_include_comments")),
+            include_tables=bool(settings.get("html_include_tables")),
             with_metadata=True,
             # Publication date only from the page's own markup, never guessed from text.
             date_extraction_params={"extensive_search": False, "original_date": True},
@@ -95,24 +100,28 @@ def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:
     except Exception as exc:  # trafilatura/lxml fail in many ways on broken markup: fall back
         log.debug("trafilatura failed on %s: %r", url, exc)
         warnings.append(f"main-text extraction failed ({exc.__class__.__name__}); used fallback")
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        # Precision mode drops short or oddly built pages; recall mode, then
-        # the plain text of the whole page, are the fallbacks.
+    body, comments = _parts(doc)
+    if not body:
+        # The main extraction can drop short or oddly built pages; recall mode,
+        # then the plain text of the whole page, are the fallbacks.
         try:
-            text = (trafilatura.extract(html, url=url, favor_recall=True, include_comments=False,
-                                        include_tables=False) or "").strip()
+            body = (trafilatura.extract(html, url=url, favor_recall=True, include_comments=False,
+                                        include_tables=bool(settings.get("html_include_tables"))) or "").strip()
         except Exception as exc:
             log.debug("trafilatura recall extraction failed on %s: %r", url, exc)
-        if not text:
+        if not body and not comments:  # the whole page's text would hold the comments twice
             try:
-                text = (trafilatura.html2txt(html) or "").strip()
+                body = (trafilatura.html2txt(html) or "").strip()
             except Exception as exc:
                 log.debug("html2txt failed on %s: %r", url, exc)
-        if text:
-            warnings.append("main text from fallback extraction (precision extraction found none)")
-    if not text:
+        if body:
+            warnings.append("main text from fallback extraction (main extraction found none)")
+        body = unicodedata.normalize("NFC", body)
+    if not body and not comments:
         raise TextError("no main text found in HTML")
+    # Laid out as trafilatura.extract lays them out: the report, then the comments.
+    text = "\n".join(p for p in (body, comments) if p)
+    comment_span = (len(text) - len(comments), len(text)) if comments else None
     meta = doc if doc is not None else None
     return HtmlText(
         text=text,
@@ -122,7 +131,31 @@ def extract_html(data: bytes | str, url: Optional[str] = None) -> HtmlText:
         sitename=_clean(getattr(meta, "sitename", None)),
         url=_clean(getattr(meta, "url", None)),
         warnings=warnings,
+        boilerplate=[comment_span] if comment_span else [],
     )
+
+
+# Sites mark what is not their content for search engines (related stories,
+# sign-up boxes): <!--googleoff: all--> ... <!--googleon: all-->. Only closed
+# pairs count, and "index"/"all" (what is kept out of the index); "snippet"
+# and "anchor" only hide text from result snippets, which is often the article.
+_MARKED_OFF = re.compile(
+    r"<!--\s*googleoff:\s*(?:all|index)\s*-->.*?<!--\s*googleon:\s*(?:all|index)\s*-->",
+    re.IGNORECASE | re.DOTALL)
+_GOOGLEOFF = re.compile(r"googleoff", re.IGNORECASE)
+
+
+def strip_marked_off(html: str) -> str:
+    """``html`` without the regions the page marks off with googleoff/googleon comments."""
+    return _MARKED_OFF.sub(" ", html) if _GOOGLEOFF.search(html) else html
+
+
+def _parts(doc: object) -> tuple[str, str]:
+    """The report and the reader comments (empty when not kept) of a trafilatura result, stripped, NFC."""
+    def part(name: str) -> str:
+        return unicodedata.normalize("NFC", (getattr(doc, name, None) or "").strip())
+
+    return (part("text"), part("comments")) if doc is not None else ("", "")
 
 
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d", re.IGNORECASE)

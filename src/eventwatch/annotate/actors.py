@@ -1,46 +1,29 @@
-"""Actors: the actor dictionary (codebook/actors.yaml + pycountry countries +
-user files) and the sector rules, applied to spaCy entities and noun phrases.
+"""Actors: the actor dictionary (codebook/actors.yaml, leaders.yaml, pycountry countries and
+user files; records and loader in ``actor_dictionary``) and the sector rules, applied to spaCy entities and noun phrases.
 
 ``describe_phrase`` is spaCy-free, for the event coder working on strings.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-import pycountry
 from spacy.tokens import Doc, Span
 
-from ..codebook import NON_STATE_CODES, SECTORS, builtin_path, iter_entries, line_of, load_yaml
-from ..errors import CodebookError
+from ..codebook import NON_STATE_CODES, builtin_path
 from ..models import Entity
-from . import corrections, gazetteer
+from . import corrections, gazetteer, residence
+from .actor_dictionary import ActorDictionary, ActorEntry, load_file
 from .extensions import warn
 
 log = logging.getLogger(__name__)
 
-KINDS = ("person", "organization", "state", "group", "media")
 ENTITY_LABELS = corrections.ENTITY_LABELS
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    name: str
-    country: str
-    sector: Optional[str]
-    kind: str
-    terms: tuple[tuple[Optional[str], Optional[str]], ...] = ()
-
-    def in_office(self, date: Optional[str]) -> bool:
-        if not self.terms or not date:
-            return True
-        return any((f is None or f <= date) and (t is None or date < t) for f, t in self.terms)
 
 
 @dataclass(frozen=True)
@@ -54,78 +37,6 @@ class Description:
 
     def __iter__(self):  # so callers can unpack (name, country, sector)
         return iter((self.name, self.country, self.sector))
-
-
-@dataclass
-class ActorDictionary:
-    aliases: dict[str, ActorEntry] = field(default_factory=dict)
-    demonyms: dict[str, str] = field(default_factory=dict)
-    sector_nouns: dict[str, str] = field(default_factory=dict)
-    versions: dict[str, object] = field(default_factory=dict)
-
-    def lookup(self, text: str) -> Optional[ActorEntry]:
-        return self.aliases.get(gazetteer.norm(text))
-
-
-def _valid_country(code: str) -> bool:
-    return code in NON_STATE_CODES or pycountry.countries.get(alpha_3=code) is not None or code in ("HKG", "XKX", "TWN", "PSE", "MAC")
-
-
-def _date(value, path: str, line) -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    raise CodebookError(f"bad date {value!r} (want YYYY-MM-DD)", path=path, line=line)
-
-
-def _load_file(path: str, d: ActorDictionary, builtin: bool) -> None:
-    data = load_yaml(path)
-    entries = list(iter_entries(data, "actors", path))
-    d.versions[path] = data["version"]
-    for dem, code in (data.get("demonyms") or {}).items():
-        if not _valid_country(str(code)):
-            raise CodebookError(f"demonym {dem!r}: unknown country code {code!r}", path=path,
-                                line=line_of(data.get("demonyms"), 1))
-        d.demonyms[gazetteer.norm(dem)] = code
-    nouns = data.get("sector_nouns") or {}
-    for sector, words in nouns.items():
-        if sector not in SECTORS:
-            raise CodebookError(f"sector_nouns: unknown sector {sector!r}", path=path, line=line_of(nouns, 1))
-        for w in words:
-            d.sector_nouns[gazetteer.norm(str(w))] = sector
-    seen_here: dict[str, tuple[int, str]] = {}
-    for e in entries:
-        line = line_of(e)
-        name = e.get("name")
-        if not name or not isinstance(name, str):
-            raise CodebookError("entry without 'name'", path=path, line=line)
-        country = e.get("country")
-        if not country or not _valid_country(str(country)):
-            raise CodebookError(f"{name}: unknown country code {country!r} (ISO-3 or one of {', '.join(NON_STATE_CODES)})",
-                                path=path, line=line)
-        sector = e.get("sector")
-        if sector is not None and sector not in SECTORS:
-            raise CodebookError(f"{name}: unknown sector {sector!r}", path=path, line=line)
-        kind = e.get("kind", "organization")
-        if kind not in KINDS:
-            raise CodebookError(f"{name}: unknown kind {kind!r}", path=path, line=line)
-        terms = []
-        for t in e.get("terms") or []:
-            terms.append((_date(t.get("from"), path, line), _date(t.get("to"), path, line)))
-        if "from" in e or "to" in e:
-            terms.append((_date(e.get("from"), path, line), _date(e.get("to"), path, line)))
-        entry = ActorEntry(name, country, sector, kind, tuple(terms))
-        for alias in [name, *(e.get("aliases") or [])]:
-            key = gazetteer.norm(str(alias))
-            if key in seen_here and seen_here[key][1] != name:
-                raise CodebookError(f"{name}: duplicate alias {alias!r} (first at line {seen_here[key][0]})",
-                                    path=path, line=line)
-            seen_here[key] = (line, name)
-            # A user's file overrides the shipped one on purpose.
-            d.aliases[key] = entry
 
 
 def _add_countries(d: ActorDictionary) -> None:
@@ -145,9 +56,11 @@ def load_actor_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictio
 def _load(paths: tuple[str, ...]) -> ActorDictionary:
     d = ActorDictionary()
     _add_countries(d)
-    _load_file(str(builtin_path("actors.yaml")), d, True)
+    # actors.yaml after leaders.yaml: its entries carry exact terms and win
+    load_file(str(builtin_path("leaders.yaml")), d, True)
+    load_file(str(builtin_path("actors.yaml")), d, True)
     for p in paths:
-        _load_file(p, d, False)
+        load_file(p, d, False)
     log.debug("actor dictionary: %d aliases", len(d.aliases))
     return d
 
@@ -265,6 +178,25 @@ def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Opt
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+def _alias_in(words: list[str], d: ActorDictionary, person: bool) -> tuple[Optional[ActorEntry], int]:
+    """The longest dictionary alias inside the phrase (n-grams, case kept for acronyms) and its index."""
+    for n in range(min(len(words), 6), 0, -1):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(words[i:i + n])
+            k = gazetteer.norm(gram)
+            e = d.aliases.get(k) or (d.aliases.get(k[:-2]) if k.endswith("'s") else None)
+            if e is None or (n == 1 and not words[i][:1].isupper()):
+                continue
+            if n == 1 and len(gram) <= 3 and not gram.isupper():
+                continue  # "us", "who" as words, not the U.S. or the WHO
+            if person and e.kind == "state":
+                continue  # "Michael Jordan", "Israel Kamakawiwo'ole"
+            if e.kind == "state" and _in_state_name(words, i, n):
+                continue  # "Jersey" of "New Jersey"
+            return e, i
+    return None, 0
+
+
 def _in_state_name(words: list[str], i: int, n: int) -> bool:
     """words[i:i+n] is part of a longer US state name in the phrase ("New Jersey")."""
     regions = gazetteer.region_index()
@@ -296,27 +228,25 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
         whole = None
     words = _words(text)
     sector = _sector_of(words, head, d)
+    at = 0
     if whole is None:
-        # Longest dictionary alias inside the phrase (n-grams, case kept for acronyms).
-        best = None
-        for n in range(min(len(words), 6), 0, -1):
-            for i in range(len(words) - n + 1):
-                gram = " ".join(words[i:i + n])
-                k = gazetteer.norm(gram)
-                e = d.aliases.get(k)
-                if e is None or (n == 1 and not words[i][:1].isupper()):
-                    continue
-                if n == 1 and len(gram) <= 3 and not gram.isupper():
-                    continue  # "us", "who" as words, not the U.S. or the WHO
-                if person and e.kind == "state":
-                    continue  # "Michael Jordan", "Israel Kamakawiwo'ole"
-                if e.kind == "state" and _in_state_name(words, i, n):
-                    continue  # "Jersey" of "New Jersey"
-                best = e
-                break
-            if best:
-                break
-        whole = best
+        whole, at = _alias_in(words, d, person)
+    home = residence.phrase_residence(words, d)
+    if home is not None and (whole is None or whole.kind == "state"):
+        # "Albanians of southern Serbia", "villagers in Darfur": the home is the country
+        return Description(None, home, sector or "CVL", "group")
+    loc = next((k for k, w in enumerate(words) if k > 0 and w.lower() in ("in", "at", "of", "from")), len(words))
+    if whole is not None and whole.kind in ("state", "organization") and whole.sector in (None, "GOV") and at > loc \
+            and gazetteer.norm(words[loc - 1]) not in _PARTITIVE:
+        own = _country_in(residence.drop_ethnic_demonyms(words[:loc], d), d)
+        if own is not None and own != whole.country:
+            # "the Chinese embassy in London", "American residents of Paris": the head's own
+            # demonym names the state, the place after the preposition only where it is
+            return Description(None, own, sector or "GOV", "group")
+    if whole is not None and whole.kind == "person" and not person and sector and \
+            gazetteer.norm(words[-1]) not in gazetteer.norm(whole.name).split() and d.lookup(words[-1]) is not whole:
+        # "the Mugabe government", "Museveni's spokesman": the person's state, the phrase's sector
+        return Description(None, whole.country, sector, "group")
     if whole is not None:
         if whole.kind == "person" and not whole.in_office(date):
             return Description(whole.name, whole.country, None, whole.kind)
@@ -334,7 +264,7 @@ def describe_phrase(text: str, *, head: str | None = None, context_country: str 
     if cap and sector is None and text[:1].isupper():
         # A national capital alone stands for its government ("Beirut said").
         return Description(None, cap, "GOV", "organization")
-    country = _country_in(words, d, demonyms_only=person)
+    country = _country_in(residence.drop_ethnic_demonyms(words, d), d, demonyms_only=person)
     if person and sector is None:
         # a demonym in a name span ("Philippine spokesman Harry Roque") marks its person
         return Description(None, country, None, "person") if country else None
@@ -365,7 +295,7 @@ def _phrase_spans(doc: Doc) -> list[Span]:
         end = nc.end
         prep = doc[end].lower_ if end < len(doc) else ""
         if end + 1 < len(doc) and doc[end].head.i == nc.root.i and (
-                prep == "in" or (prep == "of" and nc.root.lower_ in _PARTITIVE)):
+                prep == "in" or (prep == "of" and (nc.root.lower_ in _PARTITIVE or nc.root.lower_ in residence.POPULATION))):
             obj = [t for t in doc[end].children if t.dep_ == "pobj"]
             if obj:
                 end = max(t.i for t in obj[0].subtree) + 1
@@ -376,6 +306,34 @@ def _phrase_spans(doc: Doc) -> list[Span]:
 _STATE_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 
+_DASH_AFTER = re.compile(r"(?:, ?[A-Z][\w.' -]{0,30}?)?(?: ?\([^)]*\))? ?(?:--?|\u2014|\u2013)(?:\s|$)")
+_CAPS_BEFORE = re.compile(r"(?:^|\s)[A-Z][A-Z.' -]{2,}, ?$")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """The entity is a wire dateline's place ("KAMPALA, Uganda \u2014 "): where the story was
+    filed, never a government acting or the home of the people named after it."""
+    if _DASH_AFTER.match(text, end) is None:
+        return False
+    word = text[start:end]
+    return (word.isupper() and sum(c.isalpha() for c in word) >= 3) or bool(
+        _CAPS_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def _norp_home(doc: Doc, c, desc: Optional[Description], d: ActorDictionary) -> Optional[Description]:
+    """A people named with its home ("Albanians of southern Serbia", "Kurds living in Iraq") takes
+    the home's country; "ethnic Serbs" alone name no state (unless a people of one country)."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return desc
+    home = residence.token_residence(span.root, d)
+    if home is not None:
+        return Description(None, home, "CVL", "group")
+    if span.start > 0 and doc[span.start - 1].lower_ == "ethnic" and residence.people_country(c.text, d) is None:
+        return None
+    return desc
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     d = load_actor_dictionary()
     date = doc._.publication_date
@@ -383,6 +341,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
     persons: dict[str, Entity] = {}  # surname -> the earlier full mention
+    full = doc.text
     # No country comes from the sentence's or the article's main state, nor from a
     # dateline: a country needs evidence in the phrase itself (a title with a
     # demonym, an organisation, a known person) or an earlier full mention.
@@ -390,9 +349,16 @@ def find_entities(doc: Doc) -> list[Entity]:
         if _overlaps((c.start, c.end), boiler):
             continue
         desc = describe_phrase(c.text, date=date, person=c.label == "PERSON")
+        if c.label == "NORP" and not c.country:
+            desc = _norp_home(doc, c, desc, d)
         if c.label == "NORP" and not c.country and (desc is None or desc.country is None):
             continue  # "communist", "democratic": adjectives, not actors
         ent = Entity(text=c.text, start=c.start, end=c.end, label=c.label)
+        if c.label in ("GPE", "ORG", "FAC") and _in_dateline(full, c.start, c.end):
+            ent.country, ent.kind = (desc.country if desc is not None else None), "place"
+            out.append(ent)  # a place; no organ, so no "the ministry" after it takes its state
+            taken.append((c.start, c.end))
+            continue
         if c.label == "MEDIA":
             e = d.lookup(c.text)
             ent.name, ent.country, ent.sector, ent.kind = (e.name, e.country, "JRN", "media") if e else (c.text, None, "JRN", "media")

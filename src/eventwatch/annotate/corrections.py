@@ -69,6 +69,8 @@ def correct(doc: Doc, d) -> list[Corrected]:
             if head is not None and head.i > root.i:
                 sector = d.sector_nouns.get(gazetteer.norm(head.lemma_)) or d.sector_nouns.get(gazetteer.norm(head.text))
                 country = d.demonyms.get(gazetteer.norm(text))
+                if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic" and gazetteer.norm(text) not in d.peoples:
+                    country = None  # "ethnic Serb villagers" may live in any of several states
                 if sector and country:
                     # From the demonym to the noun ("Chinese communist regime"): a
                     # leading determiner stays out, like "the" of "the United Kingdom".

@@ -30,6 +30,8 @@ MINIMUM = {"quote_speaker_f1": 0.96, "quote_f1": 0.98, "speaker_acc_on_matched":
 
 
 # 5 articles annotated before their first run (issue 9): quote+speaker F1 0.833 at that run, 0.889 now.
+# One speaker changed with the editorial convention (README quotes): qb-02's "the Valley Times
+# said in an editorial" is the outlet's own words, so it speaks (the gold had none; same score).
 BLIND = GOLD.parent / "quotes_blind.jsonl"
 BLIND_MINIMUM = {"quote_speaker_f1": 0.86, "quote_f1": 0.86}
 
@@ -45,11 +47,11 @@ VOA_MINIMUM = {"quote_speaker_f1": 0.92, "quote_f1": 0.95, "speaker_acc_on_match
 # 25 of our own wire stories (data/annotations/texts/wire-090 ... wire-210, every 5th),
 # annotated before their first run (tests/data/make_quotes_blind_wire.py): quote+speaker
 # F1 0.867 at that run on the gold as annotated (P 0.895, R 0.841), 0.885 with one
-# speaker's fragments of a sentence joined (the project's convention); WIRE_PINNED after
-# the fixes its errors showed, so it is no longer blind.
+# speaker's fragments of a sentence joined (the project's convention); pinned after
+# the fixes its errors showed (0.937, quote F1 0.984, speaker 0.952), so it is no longer blind.
 WIRE = GOLD.parent / "quotes_blind_wire.jsonl"
 WIRE_TEXTS = GOLD.parent.parent.parent / "data" / "annotations" / "texts"
-WIRE_MINIMUM = {"quote_speaker_f1": 0.92, "quote_f1": 0.97, "speaker_acc_on_matched": 0.93}
+WIRE_MINIMUM = {"quote_speaker_f1": 0.93, "quote_f1": 0.98, "speaker_acc_on_matched": 0.94}
 
 
 @pytest.fixture(scope="module")

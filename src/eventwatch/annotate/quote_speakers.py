@@ -47,6 +47,7 @@ def speaker_mention(doc: Doc, tok: Token) -> Span:
 OUTLET_END = re.compile(
     r"(?:News|Times|Post|Star|Journal|Herald|Tribune|Gazette|Daily|Radio|TV|Television|Chronicle|"
     r"Inquirer|Telegraph|Guardian|Observer|Mail|Express|Standard|Magazine|Network|Agency|Wire|Today|Press|"
+    r"Courier|Mirror|Bulletin|Examiner|Dispatch|"
     r"Reuters|AFP|Xinhua|BBC|CNN|Bloomberg|Interfax|Yonhap|Kyodo|Tass|TASS)$")
 
 

@@ -351,6 +351,15 @@ def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
             if p:
                 mem.speak(ds, p)
             return Quote(inner, s, e, kind, "—", Speaker(span.text, span.start_char, span.end_char, name or span.text))
+    # an outlet speaks only in its own words, an editorial ("the Star said in an editorial")
+    editorial = any(t.lower_ in ("editorial", "editorials") for t in before + after)
+    if frame == "according to" and sp_tok is not None and frame_tok is not sp_tok \
+            and (person_like(sp_tok) or sp_tok.pos_ == "NOUN") and not is_outlet(speaker_mention(doc, sp_tok)):
+        # '"...," the minister said, according to GMA News', 'According to
+        # police, the suspect shouted "..."': the source carries the person's
+        # words, it does not replace her
+        attribution = speaker_mention(doc, frame_tok).text
+        frame_tok, frame = None, None
     if frame_tok is not None and frame_tok is not sp_tok:
         if sp_tok is not None and (is_media(speaker_mention(doc, sp_tok).text) or frame in ("for", "according to")):
             attribution = speaker_mention(doc, sp_tok).text if is_media(speaker_mention(doc, sp_tok).text) else None
@@ -364,7 +373,7 @@ def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
         if is_outlet(speaker_mention(doc, sp_tok)):
             attribution = attribution or speaker_mention(doc, sp_tok).text
         sp_tok = quoted_as_saying(sp_tok)
-    elif sp_tok is not None and is_outlet(speaker_mention(doc, sp_tok)):
+    elif sp_tok is not None and is_outlet(speaker_mention(doc, sp_tok)) and not editorial:
         # "..., the Coastal Star reported": the outlet reports, it does not speak
         attribution = attribution or speaker_mention(doc, sp_tok).text
         sp_tok = None
@@ -372,7 +381,7 @@ def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
     if sp_tok is not None:
         span = speaker_mention(doc, sp_tok)
         name, p = mem.resolve(span)
-        if is_media(span.text) and attribution is None and kind == "partial" and frame is None:
+        if is_media(span.text) and attribution is None and kind == "partial" and frame is None and not editorial:
             attribution = span.text
         speaker = Speaker(span.text, span.start_char, span.end_char, name)
         if p is not None:
@@ -381,6 +390,8 @@ def _direct(doc, mem, s, e, closed, inside, quoted) -> Optional[Quote]:
             mem.last_group = name
         elif name is None and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PERSON_NOUNS:
             mem.speak(span.start_char, None)
+    if editorial and speaker is not None and attribution == speaker.text:
+        attribution = None  # the outlet's own words: it speaks, nobody is reported
     return Quote(inner, s, e, kind, cue, speaker, attribution)
 
 

@@ -102,11 +102,15 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
         ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
               and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
               (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC")) or
+              (t.dep in ("pobj", "appos", "dobj", "nsubjpass") and t.lemma.lower() in _FEATURE_WORDS - _NOT_NAMES
+               and v.toks[t.i - 1].pos == "PROPN" and v.toks[t.i - 1].head == t.i) or
+              (t.dep == "dobj" and h.lemma.lower() in TERRITORY_VERBS and h.pos == "VERB"
+               and t.ent_type not in ("PERSON", "NORP", "DATE") and t.text[:1].isupper() and not t.text.isupper()) or
               (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
                and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
                and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
               t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
-              and not _owner_not_place(t, h)) or (
+              and not _owner_not_place(v, t, h)) or (
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
         if not ok:
             continue
@@ -131,13 +135,32 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
 
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
+# Verbs whose proper-noun object is the ground taken or hit ("captured Badme", "shelled Birao"): the
+# tagger often calls such a town ORG or PERSON, and the gazetteer lacks most of them.
+TERRITORY_VERBS = {"capture", "recapture", "seize", "overrun", "liberate", "shell", "bomb", "besiege", "occupy",
+                   "retake", "storm", "bombard", "encircle", "raid", "patrol"}
+# The last word of a named site or feature ("the Bardo Museum", "Baliem Valley", "Darulaman Palace"):
+# the name is a place whatever entity type the tagger gave it.
+_FEATURE_WORDS = SETTLEMENT | FACILITY | {
+    "lake", "river", "sea", "gulf", "bay", "mountain", "mountains", "strait", "straits", "desert", "plain",
+    "plateau", "ridge", "hill", "hills", "pass", "beach", "canal", "dam", "bridge", "gate", "park", "airbase",
+    "outpost", "fortress", "castle", "mosque", "synagogue", "cathedral", "airfield", "harbour", "harbor"}
+# ... except the words that end organisations' names as often ("Islamic State", "Carter Center").
+_NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge", "area", "territory", "school",
+              "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
 
 
-def _owner_not_place(t: Token, h: Token) -> bool:
+def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
     """The modifier of a facility noun that names its owner, not its place: an acronym ("the MFO base"),
-    a people ("Chechen towns"), an organisation's premises ("the Armored Division base")."""
-    return (t.text.isupper() and len(t.text) <= 6) or t.ent_type == "NORP" or (
-        t.ent_type == "ORG" and h.lemma.lower() in _PREMISES)
+    a people ("Chechen towns"), an organisation's premises ("the Armored Division base": a name of
+    several words the tagger calls ORG; one word so tagged before "camp" is as often a place, "the
+    Balata camp")."""
+    if (t.text.isupper() and len(t.text) <= 6) or t.ent_type == "NORP":
+        return True
+    if t.ent_type != "ORG" or h.lemma.lower() not in _PREMISES:
+        return False
+    nxt = v.toks[t.i + 1] if t.i + 1 < len(v.toks) else None
+    return t.ent_iob == "I" or (nxt is not None and nxt.ent_iob == "I" and nxt.ent_type == "ORG")
 
 
 def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
@@ -215,10 +238,13 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
         if rank < 0:
             continue
         head_lemma = np_head.lemma.lower()
+        # "captured Kabul September 27": the parser hangs the name on the date after it
+        named = np_head.i == h.i or (np_head.ent_type == "DATE" and h.dep == "compound" and h.head == np_head.i)
         obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
             typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
-            (rank == 0 and ((np_head.i == h.i and (pl.feature or h.ent_type in ("LOC", "FAC"))
-                             and h.ent_type != "PERSON") or head_lemma in SETTLEMENT | PARTITIVE)) or
+            (rank == 0 and ((named and (pl.feature or h.ent_type in ("LOC", "FAC") or pl.name is None)
+                             # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
+                             and (h.ent_type != "PERSON" or pl.country)) or head_lemma in SETTLEMENT | PARTITIVE)) or
             # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
             (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
         if rank == 2 and pl.feature == "country":

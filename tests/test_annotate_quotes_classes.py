@@ -92,6 +92,13 @@ CLASSES = {
         ('A militia spokesman, Omar Haji, said that the group had no part in the raid but praised "the fighters" '
          'for carrying it out.', "the fighters", "Omar Haji", None),
     ],
+    # 'In a letter to X, Y gave ... or see the grant "..."': the letter's words, its writer's
+    "letter-frame": [
+        ('In a letter to the mayor, Housing Secretary Ron Tate gave the city 60 days to act or see the grant '
+         '"sent to towns that follow the rules."', "sent to towns", "Ron Tate", None),
+        ('In a memo to staff, Director Lena Voss set a new dress code and warned of "real consequences" for lapses.',
+         "real consequences", "Lena Voss", None),
+    ],
     # the VOA blind set (issue 9, second pass): a quote closed on a full stop
     # ends its sentence; the next sentence's cue belongs to someone else
     "continuation-after-full-stop": [

@@ -246,7 +246,20 @@ def frame_speaker(doc: Doc, toks: list[Token]) -> tuple[Optional[Token], Optiona
             s = cue_subject(t)
             if s is not None:
                 return s, t.text
+    for t in toks:
+        # "In a letter to the mayor, the secretary gave the city 30 days ... or
+        # see the money '...'": the words are the letter's, its writer the
+        # subject of the clause it frames
+        if t.lower_ == "in" and t.i == t.sent.start and t.head.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in FRAME_NOUNS for g in t.children):
+            s = cue_subject(t.head)
+            if s is not None and person_like(s):
+                return s, "in a " + next(g.lower_ for g in t.children if g.dep_ == "pobj")
     return None, None
+
+
+# What a sentence-opening "In a ..." names as the words' carrier
+FRAME_NOUNS = {"letter", "statement", "speech", "interview", "post", "email", "address", "memo", "tweet", "message"}
 
 
 def _in_relative(tok: Token) -> bool:

@@ -56,6 +56,9 @@ PHRASES = {
         ("Abe Lincoln", None),
         ("Harris", None),
         ("Santos", None),
+        ("Glenn Kagame", None),
+        ("Coach Dana Mugabe", None),
+        ("Mr. Kagame", "RWA"),
     ],
     "peoples": [
         ("Igbo students", "NGA"),

@@ -178,6 +178,20 @@ def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Opt
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "sheikh", "shaikh", "prince", "princess", "ayatollah", "sir", "lord",
+               "lady", "madam", "marshal", "col", "colonel", "lt", "comrade", "sultan", "emir", "field", "acting",
+               "interim", "then", "late", "former", "ex", "deputy", "vice"}
+
+
+def _other_first_name(word: str, e: ActorEntry, d: ActorDictionary) -> bool:
+    """``word`` before a surname alias is a given name that is not the dictionary person's."""
+    if not word[:1].isupper():
+        return False
+    k = gazetteer.norm(word)
+    return k not in d.sector_nouns and k.rstrip(".") not in _HONORIFICS and k not in gazetteer.norm(e.name).split() \
+        and k not in d.demonyms and k not in gazetteer.country_index()
+
+
 def _alias_in(words: list[str], d: ActorDictionary, person: bool) -> tuple[Optional[ActorEntry], int]:
     """The longest dictionary alias inside the phrase (n-grams, case kept for acronyms) and its index."""
     for n in range(min(len(words), 6), 0, -1):
@@ -193,6 +207,8 @@ def _alias_in(words: list[str], d: ActorDictionary, person: bool) -> tuple[Optio
                 continue  # "Michael Jordan", "Israel Kamakawiwo'ole"
             if e.kind == "state" and _in_state_name(words, i, n):
                 continue  # "Jersey" of "New Jersey"
+            if n == 1 and e.kind == "person" and i > 0 and _other_first_name(words[i - 1], e, d):
+                continue  # "Glenn Kagame" is not Paul Kagame: a surname alias needs a title or nothing before it
             return e, i
     return None, 0
 

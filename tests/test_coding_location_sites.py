@@ -40,3 +40,16 @@ def test_coding_location_sites_class(text, trigger, place):
     assert evs, [(e.type, e.trigger.text) for e in code(ann, coders={"pattern"})]
     got = evs[0].location.text if evs[0].location else None
     assert got == place, (got, [(p.text, p.country) for p in ann.places])
+
+
+# "on" before a country names a target ("sanctions on Iran") only when the country is the whole phrase:
+# "on the streets of X" is the place
+ON_PHRASE = [
+    ("Dozens of fighters were captured on the battlefields of Somalia last year.", "captured", "Somalia"),
+    ("In April, they captured Abu Hamza, the group's finance chief, in Yemen.", "captured", "Yemen"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,place", ON_PHRASE)
+def test_coding_location_sites_on_phrase(text, trigger, place):
+    test_coding_location_sites_class(text, trigger, place)

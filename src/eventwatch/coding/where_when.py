@@ -105,7 +105,8 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
               (t.dep in ("pobj", "appos", "dobj", "nsubjpass") and t.lemma.lower() in _FEATURE_WORDS - _NOT_NAMES
                and v.toks[t.i - 1].pos == "PROPN" and v.toks[t.i - 1].head == t.i) or
               (t.dep == "dobj" and h.lemma.lower() in TERRITORY_VERBS and h.pos == "VERB"
-               and t.ent_type not in ("PERSON", "NORP", "DATE") and t.text[:1].isupper() and not t.text.isupper()) or
+               and t.ent_type not in ("PERSON", "NORP", "DATE") and t.text[:1].isupper() and not t.text.isupper()
+               and not _person_particle(v, t, sent)) or
               (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
                and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
                and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
@@ -148,6 +149,18 @@ _FEATURE_WORDS = SETTLEMENT | FACILITY | {
 # ... except the words that end organisations' names as often ("Islamic State", "Carter Center").
 _NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge", "area", "territory", "school",
               "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
+
+
+# Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
+_NAME_PARTICLES = {"abu", "bin", "ibn", "ben", "umm", "mr", "mrs", "ms", "dr"}
+
+
+def _person_particle(v: ParseView, t: Token, sent: Sentence) -> bool:
+    """True when the proper name ending at ``t`` opens with a personal-name particle."""
+    i = t.i
+    while i - 1 >= sent.token_start and v.toks[i - 1].pos == "PROPN" and v.toks[i - 1].head == t.i:
+        i -= 1
+    return v.toks[i].text.lower().rstrip(".") in _NAME_PARTICLES
 
 
 def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
@@ -258,8 +271,8 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             motion = t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")
             if y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
                 prep = v.head(y)
-                if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region"):
-                    continue
+                if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region") and named:
+                    continue  # "sanctions on Iran", but "on the battlefields of Afghanistan" is a place
                 attach = v.head(prep)
             elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
                 attach = v.head(y)  # "an ambush north of Karbala"

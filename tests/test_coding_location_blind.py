@@ -20,6 +20,8 @@ from eventwatch.models import RawDoc
 from eventwatch.pipeline import process
 
 DATA = Path(__file__).parent / "data" / "location_blind.jsonl"
+# set C (29), written for the second location pass before its first run (README "Annotation on unseen text")
+DATA_C = Path(__file__).parent / "data" / "location_blind_c.jsonl"
 # rule coder, measured 2026-12-01 on all 91: event on the verb 0.824, location on found 0.880, actor
 # country on found 0.907 (README "Annotation on unseen text")
 MIN_VERBS_WITH_EVENT = 0.80
@@ -55,9 +57,10 @@ def score(gold: list[dict], preds: dict[str, dict]) -> dict[str, float]:
             "actor_country_acc_on_found": actor_ok / n}
 
 
-def test_coding_location_blind_set_is_well_formed():
-    rows = [json.loads(line) for line in DATA.open()]
-    assert len(rows) >= 40
+@pytest.mark.parametrize("path,least", [(DATA, 40), (DATA_C, 25)])
+def test_coding_location_blind_set_is_well_formed(path, least):
+    rows = [json.loads(line) for line in path.open()]
+    assert len(rows) >= least
     for r in rows:
         exp = r["expected"]
         for span in [exp["event_verb"], *exp["locations"]]:

@@ -7,6 +7,7 @@
 3. peoples: an ethnic group of one country gives it; one of several gives none, and
    "ethnic X" alone is no evidence of X's state.
 4. evidence: no country from a dateline or from the state the story is about.
+5. misspelt country: one edit from exactly one country name ("Venezeula"), else nothing.
 Each case: (phrase or text, mention, expected country); None = must stay unresolved.
 """
 from __future__ import annotations
@@ -75,6 +76,13 @@ PHRASES = {
         ("Tuareg rebels", None),
         ("ethnic Serbs", None),
         ("ethnic Russian villagers", None),
+    ],
+    "misspelt-country": [
+        ("Venezeula", "VEN"),
+        ("Afganistan", "AFG"),
+        ("the Pakistian army", "PAK"),
+        ("Marcel", None),
+        ("Amanda", None),
     ],
 }
 

@@ -140,10 +140,36 @@ def _country_in(words: list[str], d: ActorDictionary, *, demonyms_only: bool = F
                     return e.country
     for w in words if not demonyms_only else ():
         if w[:1].isupper() and w.lower() not in _DET:
-            g = _demonym_guess(w)
+            g = _demonym_guess(w) or _misspelt_country(w)
             if g:
                 return g
     return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _misspelt_country(word: str) -> Optional[str]:
+    """A wire typo of a one-word country name ("Ethopia", "Quatar's"): one edit from exactly one
+    name (itself six letters or more), and no known place, demonym or dictionary name."""
+    k = gazetteer.norm(word)
+    k = k[:-2] if k.endswith("'s") else k
+    if len(k) < 6 or not k.isalpha() or k in gazetteer.country_index() or gazetteer.city_index().get(k) \
+            or k in load_actor_dictionary().aliases or k in load_actor_dictionary().demonyms:
+        return None
+    hits = {g.country for name, g in gazetteer.country_index().items()
+            if len(name) >= 5 and " " not in name and _one_edit(k, name)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 # Partitive heads take the sector of their "of" object ("members of the regime").

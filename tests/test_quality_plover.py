@@ -27,7 +27,8 @@ SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 # Default coders measured 2026-12-01: type F1 0.735, actor country 0.823 (the model that reads the
 # rules' proposed roles; the one before: 0.718 / 0.765). Seed article: the rule coder alone finds
 # all 6 events, the default coders 5.
-GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.80)}
+# Actor country 0.847 on 2026-12-01 after the issue-9 actor classes (README "Annotation on unseen text").
+GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.83)}
 SEED_GATES = {"pattern": 6, "pattern,model": 5}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

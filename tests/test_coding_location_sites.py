@@ -36,8 +36,9 @@ CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items()
 @pytest.mark.parametrize("text,trigger,place", CASES)
 def test_coding_location_sites_class(text, trigger, place):
     ann = annotate(Article(id="loc", text=text, publication_date="2022-03-01"))
-    evs = [e for e in code(ann, coders={"pattern"}) if e.trigger.text == trigger]
-    assert evs, [(e.type, e.trigger.text) for e in code(ann, coders={"pattern"})]
+    # every rule event, whatever the confidence setting: the place is under test, not the event's belief
+    evs = [e for e in code(ann, coders={"pattern"}, min_confidence=0.0) if e.trigger.text == trigger]
+    assert evs, [(e.type, e.trigger.text) for e in code(ann, coders={"pattern"}, min_confidence=0.0)]
     got = evs[0].location.text if evs[0].location else None
     assert got == place, (got, [(p.text, p.country) for p in ann.places])
 
@@ -52,4 +53,16 @@ ON_PHRASE = [
 
 @pytest.mark.parametrize("text,trigger,place", ON_PHRASE)
 def test_coding_location_sites_on_phrase(text, trigger, place):
+    test_coding_location_sites_class(text, trigger, place)
+
+
+# a deployment takes place where the forces are sent ("deployed troops to X"), as a march does where it goes
+DEPLOYMENT = [
+    ("The army deployed 500 soldiers to the province of Cabo Delgado after the raids.", "deployed", "Cabo Delgado"),
+    ("Police deployed riot units to Harare ahead of the opposition rally.", "deployed", "Harare"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,place", DEPLOYMENT)
+def test_coding_location_sites_deployment(text, trigger, place):
     test_coding_location_sites_class(text, trigger, place)

@@ -151,6 +151,8 @@ _NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge"
               "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
 
 
+# Verbs of sending forces somewhere: their destination is where the mobilization takes place.
+_DEPLOY = {"deploy", "redeploy", "send", "dispatch", "rush", "airlift", "station", "move"}
 # Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
 _NAME_PARTICLES = {"abu", "bin", "ibn", "ben", "umm", "mr", "mrs", "ms", "dr"}
 
@@ -268,7 +270,9 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             score = 0.0  # "captured Badme": the object itself (ties with a locative phrase go to the nearer)
         else:
             y = np_head
-            motion = t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")
+            motion = (t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")) or (
+                # "deployed troops to X", "sent warships into the Gulf": a deployment happens where it goes
+                t.lemma.lower() in _DEPLOY and v.head(y).lemma.lower() in ("to", "into"))
             if y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
                 prep = v.head(y)
                 if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region") and named:

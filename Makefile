@@ -38,7 +38,7 @@ bench: install
 
 # The event model, rebuilt from the annotated stories (``data/annotations``; HOWTO.md there).
 # `make model` is deterministic: the same files give the same artefact (its meta.json records
-# their SHA-256); about 12 minutes on 2 cores.
+# their SHA-256); about 26 minutes on 2 cores.
 ANN    := data/annotations
 POOL   := ../shared/corpus/voa/pool-articles.jsonl
 # stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire) and of z* (heldout-wire3) is held out
@@ -58,7 +58,7 @@ sentences: install
 	  --exclude ../shared/eval/dev/plover.jsonl ../shared/eval/dev/articles.jsonl
 
 model: install annotations
-	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --epochs 10
+	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --epochs 9
 
 clean:
 	rm -rf $(VENV) eventwatch.db eventwatch.db-wal eventwatch.db-shm

@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("coders", "pattern,model", "Event coders, comma separated: pattern (the rule coder) and model (the learned event model, which decides on the rules' proposals and adds its own). pattern alone: rules only."),
     Setting("model_path", "", "Directory of the event model artefact (adapters + meta.json); empty: the one shipped in the package."),
     Setting("model_int8", False, "Run the event model's encoder with int8 weights (dynamic quantization): about 1.5x faster end to end, at a cost in recall (README \"The event model\")."),
-    Setting("min_confidence", 0.6, "Lowest calibrated model probability of an event (its confidence); higher trades recall for precision. Also filters rule-only events."),
+    Setting("min_confidence", 0.7, "Lowest calibrated model probability of an event (its confidence); higher trades recall for precision. Also filters rule-only events."),
     Setting("rule_min_confidence", 0.3, "Lowest model probability of the rules' own type that keeps a rule proposal (the model may still retype or drop it)."),
     Setting("resolve_date_slack", 1, "Days two stated event dates may differ and still be one event (time zones, next-day reports)."),
     Setting("resolve_publication_window", 7, "Days before its publication an event dated only by its article's publication date may have happened."),

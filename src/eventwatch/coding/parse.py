@@ -45,13 +45,14 @@ class ParseView:
         self.ann = ann
         self.toks = ann.tokens
         self.children: dict[int, list[Token]] = {}
+        self._doc_country: Optional[str] = None
         for t in self.toks:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t)
 
     def context_country(self, t: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
-        """The one state the word's own phrase names, else the one state its sentence names outside the
-        dateline (not counting ``exclude`` spans, e.g. the recipient); else none."""
+        """The one state the sentence names (not counting ``exclude`` spans, e.g. the recipient), else
+        the article's most named state outside its dateline."""
         ann = self.ann
         sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
         def states(lo, hi, exclude=exclude):
@@ -76,9 +77,12 @@ class ParseView:
             c = states(sent.start, sent.end, exclude + tuple(self.datelines()))
             if len(c) == 1:
                 return next(iter(c))
-        # never the article's most named state: a story about Kenya quotes Ugandan and UN officials as
-        # well, and an unmarked "the ministry" with no evidence of its own stays unresolved (issue 9)
-        return None
+        if self._doc_country is None:
+            # the state the article names most, never counting its dateline: a wire story filed from
+            # Addis Ababa about South Sudan is not about Ethiopians
+            c = states(0, len(ann.article.text), tuple(self.datelines()))
+            self._doc_country = c.most_common(1)[0][0] if c else ""
+        return self._doc_country or None
 
     def _own_phrase_country(self, t: Token, exclude: tuple[tuple[int, int], ...]) -> Optional[str]:
         """The one state named in the word's own "from/in/of/at" phrase: "activists from the Fatah

@@ -80,7 +80,7 @@ def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = (
         sector = sector or d.sector
     if country is None and (sector or head.pos == "PROPN" or head.ent_type in ("PERSON", "ORG", "NORP")):
         # titled people and bare organs ("President X", "the ministry") with no country of their own
-        # take the one state their sentence names; never the article's main state alone (issue 9).
+        # take the country the sentence (else the article) is about: news names the state once.
         if head.pos == "NOUN":
             # "residents" after "Hong Kong residents": the group named before, not whatever state
             # the sentence happens to name

@@ -28,11 +28,11 @@ SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 # rules' proposed roles; the one before: 0.718 / 0.765). Seed article: the rule coder alone finds
 # all 6 events, the default coders 5.
 # Actor country 0.847 on 2026-12-01 after the issue-9 actor classes (README "Annotation on unseen text").
-# The model trained with batches z1-z9 at min_confidence 0.7: type F1 0.734, actor country 0.853 (at
+# The model trained with batches z1-z9 at min_confidence 0.7: type F1 0.722, actor country 0.868 (at
 # the old 0.6 it gave 0.707: denser training annotation finds more second events in a sentence,
 # which this one-event-per-sentence set counts as false types).
-GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.83)}
-SEED_GATES = {"pattern": 6, "pattern,model": 5}
+GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.85)}
+SEED_GATES = {"pattern": 6, "pattern,model": 6}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 

@@ -67,7 +67,10 @@ def code(ann: AnnotatedArticle, *, coders: Optional[set[str]] = None,
         events = combine(ann, events, model, threshold=thr,
                          rule_threshold=float(settings.get("rule_min_confidence")))
     else:
-        events = [e for e in events if e.confidence >= thr]
+        # the rules' confidences are not the model's calibrated probabilities: their own floor,
+        # unless the caller asks for a threshold
+        floor = float(min_confidence if min_confidence is not None else settings.get("rule_coder_min_confidence"))
+        events = [e for e in events if e.confidence >= floor]
     text = ann.article.text
     for e in events:
         if not e.context:

@@ -29,6 +29,19 @@ CLASSES = {
         ("Riot police dispersed a sit-in at the Amari refugee camp near Ramallah.", "dispersed", "Amari"),
         ("Rebels shelled the Republican Guard base outside Homs overnight.", "shelled", "Homs"),
     ],
+    # "on" before a country names a target ("sanctions on Iran") only when the country is the whole
+    # phrase: "on the streets of X" is the place
+    "on-phrase": [
+        ("Dozens of fighters were captured on the battlefields of Somalia last year.", "captured", "Somalia"),
+        ("In April, they captured Abu Hamza, the group's finance chief, in Yemen.", "captured", "Yemen"),
+    ],
+    # a deployment takes place where the forces are sent ("deployed troops to X"), as a march does
+    # where it goes
+    "deployment": [
+        ("The army deployed 500 soldiers to the province of Cabo Delgado after the raids.", "deployed",
+         "Cabo Delgado"),
+        ("Police deployed riot units to Harare ahead of the opposition rally.", "deployed", "Harare"),
+    ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]
 
@@ -41,28 +54,3 @@ def test_coding_location_sites_class(text, trigger, place):
     assert evs, [(e.type, e.trigger.text) for e in code(ann, coders={"pattern"}, min_confidence=0.0)]
     got = evs[0].location.text if evs[0].location else None
     assert got == place, (got, [(p.text, p.country) for p in ann.places])
-
-
-# "on" before a country names a target ("sanctions on Iran") only when the country is the whole phrase:
-# "on the streets of X" is the place
-ON_PHRASE = [
-    ("Dozens of fighters were captured on the battlefields of Somalia last year.", "captured", "Somalia"),
-    ("In April, they captured Abu Hamza, the group's finance chief, in Yemen.", "captured", "Yemen"),
-]
-
-
-@pytest.mark.parametrize("text,trigger,place", ON_PHRASE)
-def test_coding_location_sites_on_phrase(text, trigger, place):
-    test_coding_location_sites_class(text, trigger, place)
-
-
-# a deployment takes place where the forces are sent ("deployed troops to X"), as a march does where it goes
-DEPLOYMENT = [
-    ("The army deployed 500 soldiers to the province of Cabo Delgado after the raids.", "deployed", "Cabo Delgado"),
-    ("Police deployed riot units to Harare ahead of the opposition rally.", "deployed", "Harare"),
-]
-
-
-@pytest.mark.parametrize("text,trigger,place", DEPLOYMENT)
-def test_coding_location_sites_deployment(text, trigger, place):
-    test_coding_location_sites_class(text, trigger, place)

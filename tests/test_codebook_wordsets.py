@@ -38,6 +38,8 @@ def test_wordsets_every_shipped_word_is_a_stripped_string():
     ("reporting:\n  - say\n  - ' tell'\n", 5, "is not a word"),
     ("irregular:\n  forgave: forgive\n  fought: 7\n", 5, "7 is not a word"),
     ("reporting: [say]\nreporting: [tell]\n", 4, "duplicate key"),
+    ("reporting:\n  - {a: b}: \n", 4, "a key must be a word or number, not LineDict"),
+    ("? [say, tell]\n: [x]\n", 3, "a key must be a word or number, not LineList"),
 ])
 def test_wordsets_bad_entry_names_file_and_line(tmp_path, body, line, msg):
     p = tmp_path / "mine.yaml"

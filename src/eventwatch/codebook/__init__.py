@@ -84,6 +84,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:  # a mapping or list as a key ("{a: 1}: x") is valid YAML, not a codebook
+            raise CodebookError(f"a key must be a word or number, not {type(key).__name__}",
+                                path=getattr(loader, "path", ""),
+                                line=key_node.start_mark.line + 1) from None
         if key in out:
             raise CodebookError(f"duplicate key {key!r}", path=getattr(loader, "path", ""),
                                 line=key_node.start_mark.line + 1)

@@ -41,24 +41,28 @@ bench: install
 # their SHA-256); about 26 minutes on 2 cores.
 ANN    := data/annotations
 POOL   := ../shared/corpus/voa/pool-articles.jsonl
-# stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire) and of z* (heldout-wire3) is held out
+# stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire),
+# of z* (heldout-wire3) and of v* (heldout-wire4) is held out
 WIRE   := %batch-w.jsonl %batch-x.jsonl %batch-y.jsonl
 ZBATCH := $(sort $(wildcard $(ANN)/drafts/batch-z*.jsonl))
+VBATCH := $(sort $(wildcard $(ANN)/drafts/batch-v*.jsonl))
 annotations:
-	$(PYTHON) tools/build_annotations.py $(filter-out $(WIRE) $(ZBATCH),$(wildcard $(ANN)/drafts/batch-*.jsonl)) \
+	$(PYTHON) tools/build_annotations.py $(filter-out $(WIRE) $(ZBATCH) $(VBATCH),$(wildcard $(ANN)/drafts/batch-*.jsonl)) \
 	  -o $(ANN)/train-ngec.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-ngec.jsonl
 	$(PYTHON) tools/build_annotations.py $(ANN)/drafts/batch-w.jsonl -o $(ANN)/train-wire.jsonl
 	$(PYTHON) tools/build_annotations.py $(ANN)/drafts/batch-x.jsonl $(ANN)/drafts/batch-y.jsonl \
 	  -o $(ANN)/train-wire2.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire.jsonl
 	$(PYTHON) tools/build_annotations.py $(ZBATCH) \
 	  -o $(ANN)/train-wire3.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire3.jsonl
+	$(PYTHON) tools/build_annotations.py $(VBATCH) \
+	  -o $(ANN)/train-wire4.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire4.jsonl
 
 sentences: install
 	HF_HUB_OFFLINE=1 $(PY) tools/sentences_to_articles.py data/sentences/*.yaml -o $(ANN)/train-sentences.jsonl \
 	  --exclude ../shared/eval/dev/plover.jsonl ../shared/eval/dev/articles.jsonl
 
 model: install annotations
-	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --epochs 9
+	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --heldout $(ANN)/heldout-wire4.jsonl --epochs 9
 
 clean:
 	rm -rf $(VENV) eventwatch.db eventwatch.db-wal eventwatch.db-shm

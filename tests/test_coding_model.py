@@ -100,6 +100,25 @@ def test_model_role_head_reads_the_rules_proposal_when_configured(rule_roles):
     assert (not torch.allclose(plain, told)) == rule_roles  # an artefact without the feature ignores it
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("rule_roles,triggers", [(True, [1]), (True, [0, 3, 5]), (False, [2, 4])])
+def test_model_sentence_role_logits_equal_the_pairwise_head(rule_roles, triggers):
+    """The factorised inference path gives the training head's numbers, with and without proposals."""
+    import torch
+
+    from eventwatch.coding.model import ModelConfig, build_network
+
+    torch.manual_seed(1)
+    net = build_network(ModelConfig(layers=1, rule_roles=rule_roles)).eval()
+    g = torch.randn(7, net.encoder.config.hidden_size)
+    trig = torch.tensor(triggers)
+    proposed = torch.randint(0, 3, (len(triggers), 7))
+    with torch.no_grad():
+        for prop in (None, proposed):
+            pairwise = net.role_logits(g.unsqueeze(0).expand(len(triggers), -1, -1), trig, prop)
+            assert torch.allclose(net.sentence_role_logits(g, trig, prop), pairwise, atol=1e-5)
+
+
 @pytest.mark.parametrize("content,needle", [
     ("not json\n", "not an annotated article"),
     ('{"id": "x", "text": "t"}\n', "not an annotated article"),

@@ -131,6 +131,25 @@ class Tagger(nn.Module):
             parts.append(self.rule_role_emb(proposed))
         return self.role_head(self.drop(torch.cat(parts, dim=-1)))
 
+    def sentence_role_logits(self, g, trig, proposed=None):
+        """``role_logits`` for several triggers of one sentence, ``g``: (W, H), at inference: the
+        first layer of the role head is linear in each part of its input, so the word and trigger
+        parts are projected once per sentence and once per trigger instead of once per pair (the
+        same numbers, a third of the work)."""
+        W, H = g.shape
+        lin, act, out = self.role_head
+        w = lin.weight
+        t = g[trig]  # (P, H)
+        h = (g @ w[:, :H].T).unsqueeze(0) + (t @ w[:, H:2 * H].T).unsqueeze(1)
+        h = h + (g.unsqueeze(0) * t.unsqueeze(1)) @ w[:, 2 * H:3 * H].T
+        d = (torch.arange(W).unsqueeze(0) - trig.unsqueeze(1)).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
+        h = h + (self.dist_emb.weight @ w[:, 3 * H:3 * H + 16].T)[d]
+        if hasattr(self, "rule_role_emb"):
+            if proposed is None:
+                proposed = torch.zeros((len(trig), W), dtype=torch.long)
+            h = h + (self.rule_role_emb.weight @ w[:, 3 * H + 16:3 * H + 32].T)[proposed]
+        return out(act(h + lin.bias))
+
     def forward(self, input_ids, attention_mask, word_index, rule):
         return self.heads(self.words(input_ids, attention_mask, word_index), rule)
 
@@ -249,10 +268,9 @@ class EventModel:
         if not triggers:
             return np.zeros((0, n, len(ROLES)))
         with torch.inference_mode():
-            g = pred.states.unsqueeze(0).expand(len(triggers), -1, -1)
             proposed = (torch.stack([proposed_vector(unit, t, n) for t in triggers])
                         if unit is not None else None)
-            lg = self.net.role_logits(g, torch.tensor(list(triggers)), proposed)
+            lg = self.net.sentence_role_logits(pred.states, torch.tensor(list(triggers)), proposed)
             return torch.softmax(lg, dim=-1).numpy()
 
 

@@ -68,3 +68,30 @@ def test_pipeline_workers_ordered_keeps_order_and_passthrough(workers):
     items = list(range(30))
     got = list(pool.ordered(items, abs, workers=workers, args_of=lambda x: (-x,), passthrough=lambda x: x % 5 == 0))
     assert got == items
+
+
+class _CountingPool:
+    """Runs each task at once and counts the submissions."""
+
+    def __init__(self):
+        self.submitted = 0
+
+    def submit(self, fn, *args):
+        self.submitted += 1
+        f: Future = Future()
+        f.set_result(fn(*args))
+        return f
+
+    def shutdown(self, **kw):
+        pass
+
+
+@pytest.mark.parametrize("ahead,in_flight", [(64, 65), (3, pool.AHEAD + 1), (20, 21)])
+def test_pipeline_workers_keep_a_parser_batch_in_flight(monkeypatch, ahead, in_flight):
+    """The main process hands the worker ``ahead`` documents before it waits for the first result,
+    so it parses the next batch while the worker codes this one (never fewer than AHEAD)."""
+    fake = _CountingPool()
+    monkeypatch.setattr(pool, "worker_pool", lambda: fake)
+    gen = pool.ordered(range(200), lambda x: x + 1, workers=1, args_of=lambda x: (x,), ahead=ahead)
+    assert next(gen) == 1 and fake.submitted == in_flight
+    assert list(gen) == list(range(2, 201))

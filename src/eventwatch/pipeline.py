@@ -87,8 +87,9 @@ def process_articles(articles: Iterable[Article], *, min_confidence: Optional[fl
             yield timed_out.pop(0)
 
     # Coding runs in a worker process beside the parser (setting code_workers; coding/pool.py).
+    # Two parser batches in flight, so the parser fills the next batch while the worker codes this one.
     yield from ordered(annotated(), _coded, workers=int(settings.get("code_workers")),
-                       args_of=lambda ann: (ann, min_confidence),
+                       args_of=lambda ann: (ann, min_confidence), ahead=2 * int(settings.get("batch_size")),
                        passthrough=lambda item: isinstance(item, (Extraction, Skip)))
 
 

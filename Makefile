@@ -38,7 +38,7 @@ bench: install
 
 # The event model, rebuilt from the annotated stories (``data/annotations``; HOWTO.md there).
 # `make model` is deterministic: the same files give the same artefact (its meta.json records
-# their SHA-256); about 26 minutes on 2 cores.
+# their SHA-256); about 28 minutes on 2 cores.
 ANN    := data/annotations
 POOL   := ../shared/corpus/voa/pool-articles.jsonl
 # stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire),

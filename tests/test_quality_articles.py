@@ -2,7 +2,7 @@
 
 The dev articles (``../shared/eval/dev/articles.jsonl``, 30 VOA stories and the seed) and our own
 blind-annotated held-out stories (``data/annotations/heldout-ngec.jsonl``, synthetic, and
-``heldout-wire.jsonl`` and ``heldout-wire3.jsonl``, news stories we wrote; never trained on) are scored by the evaluation
+``heldout-wire.jsonl``, ``heldout-wire3.jsonl`` and ``heldout-wire4.jsonl``, news stories we wrote; never trained on) are scored by the evaluation
 kit's ``articles`` task with the shipped model and default settings.
 """
 from __future__ import annotations
@@ -23,20 +23,26 @@ DEV = SHARED / "eval" / "dev" / "articles.jsonl"
 HELDOUT = ROOT / "data" / "annotations" / "heldout-ngec.jsonl"
 HELDOUT_WIRE = ROOT / "data" / "annotations" / "heldout-wire.jsonl"
 HELDOUT_WIRE3 = ROOT / "data" / "annotations" / "heldout-wire3.jsonl"
+HELDOUT_WIRE4 = ROOT / "data" / "annotations" / "heldout-wire4.jsonl"
 
 # Pinned a little below the measured scores (README "Quality"); raise them when you improve a
 # score, never lower them.
 GATES = {
-    # measured 2026-12-01, evening (the model trained with batches z1-z9, default min_confidence 0.7
+    # measured 2026-12-01, night (the model trained with batches v1-v8 too, default min_confidence
+    # 0.75 chosen on the dev articles for precision): dev P 0.708, usable F1 0.475; held-out
+    # synthetic P 0.778 / 0.578; wire P 0.823 / 0.689; wire3 P 0.802 / 0.645; wire4 P 0.734 / 0.562.
+    # Before (the same evening) (the model trained with batches z1-z9, default min_confidence 0.7
     # chosen on the dev articles for precision): dev P 0.695, usable F1 0.471; held-out synthetic
     # P 0.754, usable F1 0.569; wire P 0.837 / 0.691; wire3 P 0.776 / 0.617. Earlier pins: dev
     # (0.61, 0.42), held-out (0.70, 0.54) after a recorded re-pin from 0.72, wire (0.77, 0.62).
-    "dev": (DEV, {"event_precision": 0.68, "usable_f1": 0.44}),
-    "heldout": (HELDOUT, {"event_precision": 0.73, "usable_f1": 0.54}),
+    "dev": (DEV, {"event_precision": 0.69, "usable_f1": 0.46}),
+    "heldout": (HELDOUT, {"event_precision": 0.75, "usable_f1": 0.55}),
     # 26 wire stories of batches x and y (529 events), never trained on
     "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.80, "usable_f1": 0.65}),
     # 53 wire stories of batches z1-z9, never trained on
-    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.75, "usable_f1": 0.59}),
+    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.78, "usable_f1": 0.62}),
+    # 40 stories of batches v1-v8 (VOA-like), never trained on; the model before them: P 0.694 / 0.535
+    "heldout-wire4": (HELDOUT_WIRE4, {"event_precision": 0.71, "usable_f1": 0.54}),
 }
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("coders", "pattern,model", "Event coders, comma separated: pattern (the rule coder) and model (the learned event model, which decides on the rules' proposals and adds its own). pattern alone: rules only."),
     Setting("model_path", "", "Directory of the event model artefact (adapters + meta.json); empty: the one shipped in the package."),
     Setting("model_int8", False, "Run the event model's encoder with int8 weights (dynamic quantization): about 1.5x faster end to end, at a cost in recall (README \"The event model\")."),
-    Setting("min_confidence", 0.7, "Lowest calibrated model probability of an event (its confidence); higher trades recall for precision. --min-confidence sets it for the rule coder alone too."),
+    Setting("min_confidence", 0.75, "Lowest calibrated model probability of an event (its confidence); higher trades recall for precision. --min-confidence sets it for the rule coder alone too."),
     Setting("rule_coder_min_confidence", 0.6, "Lowest confidence of an event when the rule coder codes alone (coders=pattern, or the model unavailable): the rules' confidences are their own scale, not the model's calibrated probability."),
     Setting("rule_min_confidence", 0.3, "Lowest model probability of the rules' own type that keeps a rule proposal (the model may still retype or drop it)."),
     Setting("resolve_date_slack", 1, "Days two stated event dates may differ and still be one event (time zones, next-day reports)."),

@@ -231,21 +231,18 @@ def test_serve_browser_article_markup_is_text(site, page):
 
 
 @pytest.mark.shared
-def test_serve_browser_seed_threat_event_highlights_its_sentence(site, page, shared_dir):
-    """The seed's threat (the Chinese Foreign Ministry against HRW, mid-article): its page marks
-    exactly the sentence the event stands on, the trigger in it."""
+def test_serve_browser_seed_ban_event_highlights_its_sentence(site, page, shared_dir):
     base, _, _, store = site
     from eventwatch.runner import ingest
 
     seed = shared_dir / "corpus" / "seed-hrw-hong-kong.txt"
     assert ingest([str(seed)], store, published="2020-01-13").added == 1
     text = store.extraction(str(seed))["text"]
-    threat, m = next((e, m) for e in _article_events(store, str(seed)) for m in e["mentions"]
-                     if m["article_id"] == str(seed) and e["type"] == "THREATEN" and m["trigger"] == "threatened")
-    assert m["evidence_start"] > 0
-    page.goto(f"{base}/events?text=threatened")
-    page.click(f"a[href='/events/{threat['event_id']}']")
+    ban, m = next((e, m) for e in _article_events(store, str(seed)) for m in e["mentions"]
+                  if m["article_id"] == str(seed) and m["evidence_start"] == 0)  # the ban opens the article
+    page.goto(f"{base}/events?text=banned")
+    page.click(f"a[href='/events/{ban['event_id']}']")
     evidence = page.locator("mark.evidence").first.inner_text()
-    assert evidence.strip() == text[m["evidence_start"]:m["evidence_end"]].strip() and "threatened" in evidence
+    assert evidence.strip() == text[:m["evidence_end"]].strip() and "banned" in evidence
     assert page.locator("mark.evidence strong.trigger").first.inner_text() == m["trigger"]
-    shot(page, "event-seed-threat")
+    shot(page, "event-seed-ban")

@@ -171,6 +171,40 @@ def test_combine_model_type_wins_and_keeps_rule_roles(annotated, word, typ):
     assert evs[0].coder == ("both" if typ == rules[0].type else "model")
 
 
+class _SplitModel(FakeEventModel):
+    """The word ``arrested`` gets probability ``best`` for ASSAULT and ``none`` for NONE, the
+    rest spread over the other types (the rules' COERCE among them)."""
+
+    def __init__(self, best: float, none: float):
+        super().__init__({})
+        self.best, self.none = best, none
+
+    def predict(self, units):
+        from eventwatch.coding.examples import TYPES
+
+        out = super().predict(units)
+        for u, pred in zip(units, out):
+            for k, w in enumerate(u.words):
+                if w == "arrested":
+                    pred.types[k] = (1 - self.best - self.none) / (len(TYPES) - 2)
+                    pred.types[k, 0], pred.types[k, TYPES.index("ASSAULT")] = self.none, self.best
+        return out
+
+
+@pytest.mark.parametrize("best,none,kept", [
+    (0.45, 0.05, [("ASSAULT", 0.45)]),  # an event for both, its type split: the model's best type
+    (0.45, 0.40, []),                   # the model doubts there is an event at all: it goes
+    (0.80, 0.05, [("ASSAULT", 0.8)]),   # above the threshold: as any model event
+])
+def test_combine_rule_event_the_model_types_uncertainly_keeps_its_best_type(annotated, best, none, kept):
+    ann = annotated("Police arrested twelve protesters in Dhaka on Monday.")
+    rules = code_patterns(ann)
+    assert [e.type for e in rules] == ["COERCE"]
+    evs = combine_mod.combine(ann, rules, _SplitModel(best, none), threshold=0.75, rule_threshold=0.3,
+                              role_mode="rules")
+    assert [(e.type, e.confidence) for e in evs] == kept
+
+
 def test_combine_model_finds_events_the_rules_missed(annotated):
     ann = annotated("The envoy scolded the junta over the crackdown.")
     evs = combine_mod.combine(ann, [], FakeEventModel({"scolded": ("ACCUSE", 0.9)}), threshold=0.5)

@@ -31,11 +31,12 @@ SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 # The model trained with batches z1-z9 at min_confidence 0.7: type F1 0.722, actor country 0.868 (at
 # the old 0.6 it gave 0.707: denser training annotation finds more second events in a sentence,
 # which this one-event-per-sentence set counts as false types).
-# The model trained with batches v1-v8 too, at min_confidence 0.75: type F1 0.733, actor country
-# 0.884; it finds 5 of the seed's 6 events (the one before: 6), a recorded re-pin 6 -> 5, the
-# issue's floor: whole-article usable F1 rose on dev and on every held-out set (README "Quality").
+# The model trained with batches v1-v8 too, at min_confidence 0.75, with rule proposals the model
+# calls an event but types uncertainly kept at its best type: type F1 0.722, actor country 0.884;
+# seed 6/6 (without that rescue 5/6: the opening ban, whose belief splits between COERCE, REJECT
+# and SANCTION).
 GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.72, 0.87)}
-SEED_GATES = {"pattern": 6, "pattern,model": 5}
+SEED_GATES = {"pattern": 6, "pattern,model": 6}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 

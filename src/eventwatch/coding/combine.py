@@ -185,10 +185,14 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
                 # a rule proposal needs less of the model's belief in the rule's own type
                 if rule is None or rule_threshold is None:
                     continue
-                j = TYPES.index(rule.type)
-                conf = float(tp[k][j])
-                if conf < rule_threshold:
+                r = TYPES.index(rule.type)
+                if float(tp[k][r]) >= rule_threshold:
+                    j, conf = r, float(tp[k][r])
+                elif 1.0 - float(tp[k][0]) < threshold:
                     continue
+                # else the rules and the model agree that the word states an event and the model
+                # splits its belief between types (bans of persons: COERCE, REJECT, SANCTION): the
+                # event stands, with the model's best type and that type's probability
             found.append((k, tok, j, conf, rule))
         # one batched pass of the role head over all of the sentence's events
         roles = model.roles_many(pred, [k for k, *_ in found], u) if role_mode != "rules" else None

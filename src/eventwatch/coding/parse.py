@@ -8,6 +8,7 @@ on what a phrase or a clause is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -24,6 +25,8 @@ IRREGULAR = wordmap("irregular")
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
            "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
 # Participles that tie a group to an organisation or a home ("affiliated with", "loyal to", "based in").
+# Actor codes that are not states: an IGO or a movement names no country of its own.
+NON_STATES = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
 TIES = {"affiliate", "affiliated", "base", "based", "loyal", "belong", "belonging", "link", "linked", "tie", "tied"}
 _DATELINE_ANY = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:, ?[A-Z][\w.'\- ]{0,30}?)?"
                            r"(?: ?\([A-Za-z .]+\))? ?(?:--?|\u2014|\u2013)(?:\s|$)", re.M)
@@ -46,43 +49,60 @@ class ParseView:
         self.toks = ann.tokens
         self.children: dict[int, list[Token]] = {}
         self._doc_country: Optional[str] = None
+        self._state_mentions: Optional[list[tuple[int, str]]] = None
+        self._state_starts: list[int] = []
         for t in self.toks:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t)
 
     def context_country(self, t: Token, exclude: tuple[tuple[int, int], ...] = ()) -> Optional[str]:
-        """The one state the sentence names (not counting ``exclude`` spans, e.g. the recipient), else
-        the article's most named state outside its dateline."""
-        ann = self.ann
-        sent = next((s for s in ann.sentences if s.token_start <= t.i < s.token_end), None)
-        def states(lo, hi, exclude=exclude):
-            c = Counter()
-            for p in ann.places:
-                if lo <= p.start < hi and p.country and len(p.country) == 3 and not any(
-                        a <= p.start < b for a, b in exclude):
-                    c[p.country] += 1
-            for e in ann.entities:
-                if any(a <= e.start < b for a, b in exclude):
-                    continue
-                if lo <= e.start < hi and e.country and e.kind in ("state", "place") and len(e.country) == 3:
-                    c[e.country] += 1
-            for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
-                c.pop(code, None)
-            return c
+        """The state a word with no country of its own belongs to, read off the text around it.
+
+        First the word's own "from/in/of" phrase; then the nearest sentence, its own or an earlier
+        one, that names a state (not counting ``exclude`` spans, e.g. the recipient, nor datelines):
+        the state it names, or where it names several, the one among them the article names most.
+        A sentence naming several states none of which leads the article leaves the word without a
+        country, and so does a text that names no state before it: the article's main country alone
+        is no evidence ("the president" in a paragraph about a visitor is the visitor's)."""
         own = self._own_phrase_country(t, exclude)
         if own:
             return own
-        if sent is not None:
-            # the first sentence carries the dateline: "NAIROBI, Kenya — Gunmen killed ..." is not Kenyan
-            c = states(sent.start, sent.end, exclude + tuple(self.datelines()))
-            if len(c) == 1:
-                return next(iter(c))
+        ann = self.ann
+        idx = next((n for n, s in enumerate(ann.sentences) if s.token_start <= t.i < s.token_end), None)
+        if idx is None:
+            return None
+        skip = exclude + tuple(self.datelines())
+        for sent in reversed(ann.sentences[:idx + 1]):
+            named = self._states(sent.start, sent.end, skip)
+            if len(named) == 1:
+                return next(iter(named))
+            if named:
+                main = self.main_country()
+                return main if main in named else None
+        return None
+
+    def main_country(self) -> Optional[str]:
+        """The state the article names most, never counting its datelines: a wire story filed from
+        Addis Ababa about South Sudan is not about Ethiopia."""
         if self._doc_country is None:
-            # the state the article names most, never counting its dateline: a wire story filed from
-            # Addis Ababa about South Sudan is not about Ethiopians
-            c = states(0, len(ann.article.text), tuple(self.datelines()))
+            c = self._states(0, len(self.ann.article.text), tuple(self.datelines()))
             self._doc_country = c.most_common(1)[0][0] if c else ""
         return self._doc_country or None
+
+    def _states(self, lo: int, hi: int, exclude: tuple[tuple[int, int], ...]) -> Counter:
+        """How often each state is named in [lo, hi): places and state entities, no IGO/NGO codes."""
+        if self._state_mentions is None:
+            found = [(x.start, x.country) for x in list(self.ann.places) + [
+                e for e in self.ann.entities if e.kind in ("state", "place")]
+                if x.country and len(x.country) == 3 and x.country not in NON_STATES]
+            self._state_mentions = sorted(found)
+            self._state_starts = [a for a, _ in self._state_mentions]
+        c: Counter = Counter()
+        for start, country in self._state_mentions[bisect_left(self._state_starts, lo):
+                                                   bisect_left(self._state_starts, hi)]:
+            if not any(a <= start < b for a, b in exclude):
+                c[country] += 1
+        return c
 
     def _own_phrase_country(self, t: Token, exclude: tuple[tuple[int, int], ...]) -> Optional[str]:
         """The one state named in the word's own "from/in/of/at" phrase: "activists from the Fatah
@@ -110,7 +130,7 @@ class ParseView:
         for e in ann.entities:
             if inside(e) and e.country and len(e.country) == 3 and e.kind != "person":
                 c[e.country] += 1
-        for code in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
+        for code in NON_STATES:
             c.pop(code, None)
         return next(iter(c)) if len(c) == 1 else None
 

@@ -5,8 +5,12 @@ this file (rule coder; the event model's events take their place from the same `
 - reference: "X, west of Y" / "X in nearby Y": the named place the event is in is the more specific X;
 - source: a place in who reports the event ("diplomats in Addis Ababa said") is the source's;
 - content: a place inside what a statement says or a sanction punishes is not where it was said;
-- not a place: the owner of a facility ("the UNHCR compound") or a description ("the northern coast").
-Every case gave the other place before the fix.
+- not a place: the owner of a facility ("the UNHCR compound") or a description ("the northern coast");
+- actor span: the ground taken is the place though the recipient span over it took a country from the
+  sentence ("Uganda captured Ntorogo": the recipient Ntorogo became UGA, which hid the place);
+- country elsewhere: a country named only in another clause is background, not the scene;
+- named site: the town that names a facility hit ("the party's Mombasa offices were destroyed").
+Every case gave the other place (or none) before the fix.
 """
 from __future__ import annotations
 
@@ -40,6 +44,20 @@ CLASSES = {
     "not-a-place": [
         ("Gunmen shelled the UNHCR compound in Kismayo on Friday.", "shelled", "Kismayo"),
         ("Rebels captured a cargo ship off Berbera, on the northern coast.", "captured", "Berbera"),
+    ],
+    "actor-span": [
+        ("Uganda captured Ntorogo on Tuesday.", "captured", "Ntorogo"),
+        ("Ethiopia overran Gerbadu after three days of fighting.", "overran", "Gerbadu"),
+    ],
+    "country-elsewhere": [
+        ("Soldiers patrolled the market while traders who import cloth from China waited.", "patrolled", None),
+        ("Crowds marched through the city after an election that is disputed in Bolivia.", "marched", None),
+        ("Riot police patrolled the square while delegates who had flown in from Brazil waited inside.",
+         "patrolled", None),
+    ],
+    "named-site": [
+        ("The party's Mombasa offices were destroyed by fire bombs on Sunday.", "destroyed", "Mombasa"),
+        ("The ruling party's Kisumu headquarters was torched overnight.", "torched", "Kisumu"),
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

@@ -266,3 +266,17 @@ def test_combine_dedupe_keeps_the_predicate_before_its_noun(annotated, verb_firs
                             "killed": ("ASSAULT", 0.7 if verb_first else 0.95)})
     evs = combine_mod.combine(ann, [], model, threshold=0.5, actorless=0.0)
     assert [e.trigger.text for e in evs] == ["killed"]
+
+
+@pytest.mark.parametrize("text,noun,verb", [
+    ("Nine villagers were killed in the shelling on Monday.", "shelling", "killed"),
+    ("The old bridge was destroyed by heavy shelling.", "shelling", "destroyed"),
+    ("Four traders were killed due to an airstrike near the market.", "airstrike", "killed"),
+])
+def test_combine_dedupe_keeps_the_predicate_over_the_noun_of_its_phrase(annotated, text, noun, verb):
+    # the noun in a phrase on the verb ("killed in the shelling") names the act the verb states: one
+    # ASSAULT, on the verb, however much surer the model is of the noun
+    ann = annotated(text)
+    model = FakeEventModel({noun: ("ASSAULT", 0.95), verb: ("ASSAULT", 0.7)})
+    evs = combine_mod.combine(ann, [], model, threshold=0.5, actorless=0.0)
+    assert [e.trigger.text for e in evs] == [verb]

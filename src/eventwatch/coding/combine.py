@@ -145,15 +145,27 @@ def dedupe(events: list[Event], named: frozenset = frozenset()) -> list[Event]:
 
 
 def subject_nouns(v: ParseView, events: list[Event]) -> frozenset:
-    """Trigger offsets of nouns that are the subject of another event's trigger."""
+    """Trigger offsets of nouns that name another event's act rather than state it: the subject of
+    its trigger ("the bombing killed nine") or the noun of a phrase on it ("nine were killed in the
+    bombings", "destroyed by shelling", "killed due to aerial bombardment")."""
     tok_at = {t.start: t for t in v.toks}
     starts = {e.trigger.start for e in events}
     out = set()
     for e in events:
         t = tok_at.get(e.trigger.start)
-        if t is not None and t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and \
-                v.toks[t.head].start in starts and t.head != t.i:
+        if t is None or t.pos not in ("NOUN", "PROPN") or t.head == t.i:
+            continue
+        if t.dep in ("nsubj", "nsubjpass") and v.toks[t.head].start in starts:
             out.add(t.start)
+            continue
+        x = t
+        for _ in range(3):  # noun <- prep (<- "due"/"because") <- verb
+            if x.dep not in ("pobj", "pcomp", "prep", "agent", "amod", "advmod") or x.head == x.i:
+                break
+            x = v.head(x)
+            if x.pos == "VERB" and x.start in starts and x.i != t.i:
+                out.add(t.start)
+                break
     return frozenset(out)
 
 

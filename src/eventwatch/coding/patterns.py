@@ -45,7 +45,7 @@ def event_at(ann: AnnotatedArticle, v: ParseView, t: Token, e: Entry, sent: Sent
     the parse around it (the rule coder's and the event model's events alike)."""
     actor, recip = roles(v, t, e)
     date, prec, _ = date_of(v, t, sent, para)
-    loc = place_of(v, t, sent, actor + recip, e.type)
+    loc = place_of(v, t, sent, e.type)
     if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
             sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
         loc = dateline  # "KABUL, May 3 (Reuters) - Police arrested ...": the dateline's city
@@ -128,7 +128,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 date, prec, _ = date_of(v, content, sent, para)
                 mine = [Event(type="REQUEST", trigger=Trigger(text=content.text, start=content.start, end=content.end),
                               evidence=Evidence(start=sent.start, end=sent.end), date=date, date_precision=prec,
-                              location=place_of(v, content, sent, [], "REQUEST"),
+                              location=place_of(v, content, sent, "REQUEST"),
                               attribution=attribution_of(v, content, sent), cameo="100", confidence=0.6,
                               coder="pattern")]
                 del e0

@@ -11,7 +11,7 @@ import logging
 import re
 from typing import Optional
 
-from ..models import AnnotatedArticle, Entity, Place, Sentence, Token
+from ..models import AnnotatedArticle, Place, Sentence, Token
 from .parse import REPORTING, ParseView, clause_tokens
 from .wordsets import wordset
 
@@ -204,8 +204,7 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
     return x, rank
 
 
-def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: Optional[str] = None
-             ) -> Optional[Place]:
+def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) -> Optional[Place]:
     """Where the event happened: the place in a locative phrase ("in", "near", "outside", "at" ...)
     attached to the trigger, else to its objects/adjuncts, else to the clause that governs it; the
     place itself when it is the object of a territorial act ("captured Badme"); a place that is part
@@ -214,7 +213,11 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
     ann = v.ann
     text = ann.article.text
     places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
-    known = [(pl.start, pl.end) for pl in places] + [(a.start, a.end) for a in actors if a.country]
+    # names the annotator resolved to an organisation, a person or an outlet are not places; an
+    # event's actor span is no such proof, as its country may come from the sentence around it
+    # ("Eritrea captured Badme": Badme, the recipient, took ERI from "Eritrea")
+    known = [(pl.start, pl.end) for pl in places] + [
+        (e.start, e.end) for e in ann.entities if e.country and e.kind in ("organization", "person", "media")]
     places = places + _extra_places(v, sent, known)
     # the trigger's own phrase: its subtree without embedded clauses (relative clauses, other verbs)
     sub, conj_side, stack = {}, set(), [(t, 0)]
@@ -259,7 +262,9 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
             typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
             (rank == 0 and ((named and (pl.feature or h.ent_type in ("LOC", "FAC") or pl.name is None)
                              # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
-                             and (h.ent_type != "PERSON" or pl.country)) or head_lemma in SETTLEMENT | PARTITIVE)) or
+                             and (h.ent_type != "PERSON" or pl.country)) or head_lemma in SETTLEMENT | PARTITIVE
+                            # "the Kabul headquarters were destroyed": the named site's town
+                            or head_lemma in FACILITY)) or
             # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
             (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
         if rank == 2 and pl.feature == "country":
@@ -300,6 +305,10 @@ def place_of(v: ParseView, t: Token, sent: Sentence, actors: list[Entity], typ: 
                 score = 2.5
             else:
                 score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
+                if pl.feature == "country":
+                    # a town named in another clause is usually the scene; a country there is
+                    # background ("troops whose bases are in Turkey", "a law that is in force in Peru")
+                    continue
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref
             if typ in VERBAL_TYPES and score >= 1.0 and not (attach.i in sub and attach.i in subj_side) \

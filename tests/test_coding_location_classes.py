@@ -9,7 +9,8 @@ this file (rule coder; the event model's events take their place from the same `
 - actor span: the ground taken is the place though the recipient span over it took a country from the
   sentence ("Uganda captured Ntorogo": the recipient Ntorogo became UGA, which hid the place);
 - country elsewhere: a country named only in another clause is background, not the scene;
-- named site: the town that names a facility hit ("the party's Mombasa offices were destroyed").
+- named site: the town that names a facility hit ("the party's Mombasa offices were destroyed");
+- province frame: on a tie, the town or village before the province that frames the sentence.
 Every case gave the other place (or none) before the fix.
 """
 from __future__ import annotations
@@ -58,6 +59,11 @@ CLASSES = {
     "named-site": [
         ("The party's Mombasa offices were destroyed by fire bombs on Sunday.", "destroyed", "Mombasa"),
         ("The ruling party's Kisumu headquarters was torched overnight.", "torched", "Kisumu"),
+    ],
+    "province-frame": [
+        ("In the province of Kunduz, insurgents shelled the villages of Qarabagh and Tolaka.", "shelled",
+         "Qarabagh"),
+        ("In Helmand province, militants bombed the town of Nawzad on Sunday.", "bombed", "Nawzad"),
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

@@ -151,6 +151,9 @@ _NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge"
               "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
 
 
+# Heads that make a name a province-level area ("the province of X", "X County"): less specific than
+# a town or site named beside it.
+_ADMIN_AREAS = {"province", "region", "governorate", "state", "county", "prefecture", "oblast"}
 # Verbs of sending forces somewhere: their destination is where the mobilization takes place.
 _DEPLOY = {"deploy", "redeploy", "send", "dispatch", "rush", "airlift", "station", "move"}
 # Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
@@ -317,7 +320,11 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
         if rank == 0:
             own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
-        cands.append([score, rank, 1 if pl.feature == "country" else 0, abs(pl.start - t.start), pl, attach, own])
+        # on a tie the more specific place: a town or site before a province, a province before a
+        # country ("in the province of X, rebels shelled the villages of Y": Y)
+        area = 2 if pl.feature == "country" else 1 if (
+            head_lemma in _ADMIN_AREAS or pl.text.split()[-1].lower() in _ADMIN_AREAS) else 0
+        cands.append([score, rank, area, abs(pl.start - t.start), pl, attach, own])
     # "Manger Square in nearby Bethlehem", "Taji, just north of Baghdad", "Lubumbashi in Shaba province":
     # a place whose phrase hangs off another candidate is its container or reference point
     for c in cands:

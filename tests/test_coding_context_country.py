@@ -1,6 +1,6 @@
 """The country an unmarked actor ("the ministry") takes from its context: its own phrase's state, else
-the nearest sentence naming a state (its own or an earlier one), never the dateline's, and never the
-article's most named state alone."""
+the nearest sentence naming a state (its own or an earlier one; with none before it, one of the next
+two in its paragraph), never the dateline's, and never the article's most named state alone."""
 from __future__ import annotations
 
 import pytest
@@ -37,8 +37,11 @@ CASES = [
      "Tuesday. The envoy called for calm.", "envoy", "FRA"),
     ("Somalia's parliament met. Somalia's leaders spoke. Kenya and Ethiopia signed a trade deal. "
      "The ministry welcomed it.", "ministry", None),
-    ("The ministry said on Monday that talks would resume. Somalia's parliament met later. "
+    ("The ministry said on Monday that talks would resume.\n\nSomalia's parliament met later. "
      "Somalia's leaders agreed.", "ministry", None),
+    # nothing named before it: the next sentences of its own paragraph
+    ("The mayor imposed a curfew after a second night of looting. Nairobi officials said troops would "
+     "patrol the streets.", "mayor", "KEN"),
     # several states in the nearest sentence: the one the article leads with, when it is among them
     ("Somalia's parliament met. Somalia's leaders thanked Kenya and Ethiopia for their troops. "
      "The ministry said talks would go on.", "ministry", "SOM"),
@@ -51,3 +54,18 @@ def test_coding_context_country_not_from_dateline(annotated, text, word, country
     v = ParseView(ann)
     tok = next(t for t in ann.tokens if t.text == word)
     assert v.context_country(tok) == country
+
+
+@pytest.mark.parametrize("text,word,other,country", [
+    # the other side's own country is not the word's ...
+    ("Police detained two Ugandans on Monday.", "Police", "two Ugandans", None),
+    # ... but a place the word is "in" stays evidence where the coder took it for the other side
+    ("In Lagos, riot police fired tear gas on Monday.", "police", "Lagos", "NGA"),
+    ("Thousands of people marched in Kampala on Monday.", "people", "Kampala", "UGA"),
+])
+def test_coding_context_country_excludes_the_other_side_but_not_its_place(annotated, text, word, other, country):
+    ann = annotated(text)
+    v = ParseView(ann)
+    tok = next(t for t in ann.tokens if t.text == word)
+    start = text.index(other)
+    assert v.context_country(tok, ((start, start + len(other)),)) == country

@@ -18,6 +18,7 @@ from .lexicon import Entry
 from .wordsets import wordmap, wordset
 
 REPORTING = wordset("reporting")
+LOCATIVE = wordset("locative")
 # The small model's lemmatizer misses some past tenses ("forgave", "fined" → "fin"): ``lemma_variants``
 # tries this table and the regular inflection rules on the surface form too.
 IRREGULAR = wordmap("irregular")
@@ -61,9 +62,10 @@ class ParseView:
         First the word's own "from/in/of" phrase; then the nearest sentence, its own or an earlier
         one, that names a state (not counting ``exclude`` spans, e.g. the recipient, nor datelines):
         the state it names, or where it names several, the one among them the article names most.
+        Where nothing before it names a state, one of the next two sentences of its paragraph may.
         A sentence naming several states none of which leads the article leaves the word without a
-        country, and so does a text that names no state before it: the article's main country alone
-        is no evidence ("the president" in a paragraph about a visitor is the visitor's)."""
+        country, and so does a paragraph that names none: the article's main country alone is no
+        evidence ("the president" in a paragraph about a visitor is the visitor's)."""
         own = self._own_phrase_country(t, exclude)
         if own:
             return own
@@ -71,7 +73,9 @@ class ParseView:
         idx = next((n for n, s in enumerate(ann.sentences) if s.token_start <= t.i < s.token_end), None)
         if idx is None:
             return None
-        skip = exclude + tuple(self.datelines())
+        # a place the word is "in" stays evidence even where the coder took it for the other side
+        # ("In Paris, riot police fired ...", "people marched in Kolkata")
+        skip = tuple(x for x in exclude if not self._locative_place(*x)) + tuple(self.datelines())
         for sent in reversed(ann.sentences[:idx + 1]):
             named = self._states(sent.start, sent.end, skip)
             if len(named) == 1:
@@ -79,7 +83,29 @@ class ParseView:
             if named:
                 main = self.main_country()
                 return main if main in named else None
+        # nothing named before it: a lead that names its state a sentence later, in the same
+        # paragraph ("The mayor imposed a curfew. Minneapolis officials said ...")
+        para = paragraph_of(ann.article.text, ann.sentences[idx].start)
+        for sent in ann.sentences[idx + 1:idx + 3]:
+            if sent.start >= para[1]:
+                break
+            named = self._states(sent.start, sent.end, skip)
+            if len(named) == 1:
+                return next(iter(named))
+            if named:
+                break
         return None
+
+    def _locative_place(self, start: int, end: int) -> bool:
+        """The span is a place named as the object of a preposition of place ("in X", "near X")."""
+        for p in self.ann.places:
+            if start <= p.start and p.end <= end:
+                inside = [x for x in self.toks if p.start <= x.start < p.end]
+                ids = {x.i for x in inside}
+                heads = [x for x in inside if x.head not in ids]
+                if heads and heads[0].dep == "pobj" and self.head(heads[0]).lemma.lower() in LOCATIVE:
+                    return True
+        return False
 
     def main_country(self) -> Optional[str]:
         """The state the article names most, never counting its datelines: a wire story filed from

@@ -2,6 +2,8 @@
 recipient's country is not the actor's."""
 from __future__ import annotations
 
+import pytest
+
 from eventwatch.annotate.pipeline import annotate
 from eventwatch.coding.coder import code
 from eventwatch.models import Article
@@ -31,3 +33,21 @@ def test_coding_actor_issuer_of_a_statement_is_the_actor():
     req = [e for e in evs if e.type == "REQUEST"][0]
     assert [a.text for a in req.actor] == ["The miners' union"]
     assert [r.text for r in req.recipient] == ["the government"]
+
+
+@pytest.mark.parametrize("text,trigger,side,count", [
+    ("A roadside blast near the market killed 34 on Friday.", "killed", "recipient", "34"),
+    ("More than 50 were wounded in the shelling of the port.", "wounded", "recipient", "More than 50"),
+    ("Police arrested 12 after the march on Sunday.", "arrested", "recipient", "12"),
+])
+def test_coding_actor_bare_count_is_the_people_on_its_side(text, trigger, side, count):
+    # "killed 34": the count is who was killed; with nobody on either side the event was dropped
+    # as a passing mention
+    ev = next(e for e in _events(text) if e.trigger.text == trigger)
+    assert [x.text for x in getattr(ev, side)] == [count]
+    assert all(x.country is None for x in getattr(ev, side))
+
+
+def test_coding_actor_count_that_is_no_verb_argument_is_nobody():
+    evs = _events("The vote in parliament was 34 to 12 against the ban on protests.")
+    assert not any(x.text in ("34", "12") for e in evs for x in e.actor + e.recipient)

@@ -8,7 +8,9 @@ this file (rule coder; the event model's events take their place from the same `
 - not a place: the owner of a facility ("the UNHCR compound") or a description ("the northern coast");
 - actor span: the ground taken is the place though the recipient span over it took a country from the
   sentence ("Uganda captured Ntorogo": the recipient Ntorogo became UGA, which hid the place);
-- country elsewhere: a country named only in another clause is background, not the scene;
+- country elsewhere: a country named only in another clause is background, not the scene, unless
+  that clause says when or while the event happened ("was captured while carrying out a raid in X");
+- apposed place: a name its apposition calls a town or stronghold is a place, whatever its tag;
 - named site: the town that names a facility hit ("the party's Mombasa offices were destroyed");
 - province frame: on a tie, the town or village before the province that frames the sentence.
 Every case gave the other place (or none) before the fix.
@@ -55,6 +57,14 @@ CLASSES = {
         ("Crowds marched through the city after an election that is disputed in Bolivia.", "marched", None),
         ("Riot police patrolled the square while delegates who had flown in from Brazil waited inside.",
          "patrolled", None),
+    ],
+    "adverbial-clause": [
+        ("The courier was arrested while he was smuggling cash in Kenya.", "arrested", "Kenya"),
+        ("Gunmen shot two traders as they shopped in a market in Uganda.", "shot", "Uganda"),
+        ("He was captured while carrying out a raid in northern Tanzania.", "captured", "Tanzania"),
+    ],
+    "apposed-place": [
+        ("Troops captured Mbeko, a rebel stronghold, at dawn.", "captured", "Mbeko"),
     ],
     "named-site": [
         ("The party's Mombasa offices were destroyed by fire bombs on Sunday.", "destroyed", "Mombasa"),

@@ -113,7 +113,11 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
               t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
               and not _owner_not_place(v, t, h)) or (
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
-        if not ok:
+        # "Knin, the one-time stronghold of ...", "Dunya Pur, a small town": the apposition says it
+        # is a place, whatever entity type the tagger gave the name
+        locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | _APPOSED_PLACES
+                       for k in v.kids(t))
+        if not (ok or locality):
             continue
         lo = t.i
         span = {t.i}
@@ -129,11 +133,14 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
         while lo < t.i and not v.toks[lo].text[:1].isalnum():
             lo += 1
         s, e = v.toks[lo].start, t.end
-        out.append(Place(text=text[s:e], start=s, end=e))
+        out.append(Place(text=text[s:e], start=s, end=e, feature="locality" if locality else None))
         known.append((s, e))
     return out
 
 
+# Nouns of an apposition that make the name before it a place ("X, an IRA stronghold"), besides
+# the settlement words.
+_APPOSED_PLACES = {"stronghold", "hometown", "birthplace", "bastion", "hub", "crossroads", "oasis"}
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
 # Verbs whose proper-noun object is the ground taken or hit ("captured Badme", "shelled Birao"): the
@@ -207,6 +214,20 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
     return x, rank
 
 
+def _adverbial_clause_of(v: ParseView, x: Token, t: Token) -> bool:
+    """``x`` sits in an adverbial clause ("while ...", "as ...", "when ...") on the trigger ``t``:
+    the nearest verb above it (itself included) is an adverbial clause of ``t``, not a copula."""
+    for _ in range(5):
+        if x.pos == "AUX":
+            return False
+        if x.pos == "VERB":
+            return x.dep == "advcl" and x.head == t.i
+        if x.head == x.i:
+            return False
+        x = v.head(x)
+    return False
+
+
 def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) -> Optional[Place]:
     """Where the event happened: the place in a locative phrase ("in", "near", "outside", "at" ...)
     attached to the trigger, else to its objects/adjuncts, else to the clause that governs it; the
@@ -265,7 +286,8 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
             typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
             (rank == 0 and ((named and (pl.feature or h.ent_type in ("LOC", "FAC") or pl.name is None)
                              # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
-                             and (h.ent_type != "PERSON" or pl.country)) or head_lemma in SETTLEMENT | PARTITIVE
+                             and (h.ent_type != "PERSON" or pl.country or pl.feature == "locality"))
+                            or head_lemma in SETTLEMENT | PARTITIVE
                             # "the Kabul headquarters were destroyed": the named site's town
                             or head_lemma in FACILITY)) or
             # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
@@ -308,9 +330,11 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
                 score = 2.5
             else:
                 score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
-                if pl.feature == "country":
+                if pl.feature == "country" and not _adverbial_clause_of(v, attach, t):
                     # a town named in another clause is usually the scene; a country there is
-                    # background ("troops whose bases are in Turkey", "a law that is in force in Peru")
+                    # background ("troops whose bases are in Turkey", "a law that is in force in Peru"),
+                    # unless that clause says when or while the event happened ("was captured while
+                    # carrying out an attack in Israel")
                     continue
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref

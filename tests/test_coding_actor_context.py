@@ -51,3 +51,4 @@ def test_coding_actor_bare_count_is_the_people_on_its_side(text, trigger, side, 
 def test_coding_actor_count_that_is_no_verb_argument_is_nobody():
     evs = _events("The vote in parliament was 34 to 12 against the ban on protests.")
     assert not any(x.text in ("34", "12") for e in evs for x in e.actor + e.recipient)
+

@@ -19,7 +19,7 @@ from ..codebook import PLOVER_MODES
 from ..models import AnnotatedArticle, Entity, Event
 from .examples import STATUSES, TYPES, SentenceExample, is_word, sentence_units
 from .lexicon import Entry, cameo_for
-from .parse import ParseView, paragraph_of
+from .parse import ParseView
 from .patterns import event_at as rule_event_at
 from .roles import agrees, entities_of
 from .where_when import dateline_place, year_of
@@ -78,8 +78,7 @@ def event_at(ann: AnnotatedArticle, v: ParseView, tok, typ: str, dateline) -> Ev
     sent = ann.sentences[tok.sent]
     years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [year_of(d.value)] if y]
     ev = rule_event_at(ann, v, tok, Entry(lemma=tok.lemma, type=typ, cameo=cameo_for(typ, None) or ""), sent,
-                       dateline, pub_year=year_of(ann.article.publication_date), years=years,
-                       para=paragraph_of(ann.article.text, sent.start))
+                       dateline, pub_year=year_of(ann.article.publication_date), years=years)
     return replace(ev, cameo=cameo_for(typ, None), coder="model")
 
 

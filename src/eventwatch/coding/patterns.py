@@ -18,7 +18,7 @@ import re
 
 from ..models import AnnotatedArticle, Event, Evidence, Sentence, Token, Trigger
 from .lexicon import Entry, Lexicon, cameo_for, load_lexicon
-from .parse import REPORTING, ParseView, depth, lemma_variants, paragraph_of, to_complement
+from .parse import REPORTING, ParseView, depth, lemma_variants, to_complement
 from .roles import actor_like, entities_of, roles
 from .status import modal_future, status_of
 from .triggers import constraints_hold, find_triggers, not_an_event_noun
@@ -40,11 +40,11 @@ BOILERPLATE_RE = re.compile(r"\b(subscribe|sign up|newsletter|by submitting|priv
 
 
 def event_at(ann: AnnotatedArticle, v: ParseView, t: Token, e: Entry, sent: Sentence, dateline, *,
-             pub_year, years: list[int], para: tuple[int, int]) -> Event:
+             pub_year, years: list[int]) -> Event:
     """An event of entry ``e`` on word ``t``: roles, status, date, place and attribution read off
     the parse around it (the rule coder's and the event model's events alike)."""
     actor, recip = roles(v, t, e)
-    date, prec, _ = date_of(v, t, sent, para)
+    date, prec, _ = date_of(v, t, sent)
     loc = place_of(v, t, sent, e.type)
     if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
             sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
@@ -74,7 +74,6 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
         if not trigs and not demands:
             continue
         years = [y for d in ann.dates if sent.start <= d.start < sent.end for y in [year_of(d.value)] if y]
-        para = paragraph_of(text, sent.start)
         n0, depths = len(events), [0] * len(events)
         for t, e in trigs:
             # reporting verbs are not events (and are not in the lexicon); skip bare nouns in actor names
@@ -82,7 +81,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
                 continue
             if not_an_event_noun(v, t):
                 continue
-            ev = event_at(ann, v, t, e, sent, dateline, pub_year=pub_year, years=years, para=para)
+            ev = event_at(ann, v, t, e, sent, dateline, pub_year=pub_year, years=years)
             status, actor = ev.status, ev.actor
             if ev.type == "COERCE" and ev.mode in ("arrest", "seize") and _takes_territory(v, t):
                 # "rebels captured Badme / half of Chad": taking territory is force (CAMEO 192), not an arrest
@@ -125,7 +124,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             mine = [ev for ev in events[n0:] if ev.trigger.start == content.start]
             if not mine:
                 e0 = Entry(lemma=content.lemma, type="REQUEST", cameo="100")
-                date, prec, _ = date_of(v, content, sent, para)
+                date, prec, _ = date_of(v, content, sent)
                 mine = [Event(type="REQUEST", trigger=Trigger(text=content.text, start=content.start, end=content.end),
                               evidence=Evidence(start=sent.start, end=sent.end), date=date, date_precision=prec,
                               location=place_of(v, content, sent, "REQUEST"),

@@ -9,10 +9,11 @@ this file (rule coder; the event model's events take their place from the same `
 - actor span: the ground taken is the place though the recipient span over it took a country from the
   sentence ("Uganda captured Ntorogo": the recipient Ntorogo became UGA, which hid the place);
 - country elsewhere: a country named only in another clause is background, not the scene, unless
-  that clause says when or while the event happened ("was captured while carrying out a raid in X");
+  that clause says when or while the event happened ("was detained while filming a rally in X");
 - apposed place: a name its apposition calls a town or stronghold is a place, whatever its tag;
 - named site: the town that names a facility hit ("the party's Mombasa offices were destroyed");
-- province frame: on a tie, the town or village before the province that frames the sentence.
+- province frame: on a tie, the town or village before the province that frames the sentence
+  ("in the region of X, militias burned the village of Y").
 Every case gave the other place (or none) before the fix.
 """
 from __future__ import annotations
@@ -60,8 +61,9 @@ CLASSES = {
     ],
     "adverbial-clause": [
         ("The courier was arrested while he was smuggling cash in Kenya.", "arrested", "Kenya"),
-        ("Gunmen shot two traders as they shopped in a market in Uganda.", "shot", "Uganda"),
-        ("He was captured while carrying out a raid in northern Tanzania.", "captured", "Tanzania"),
+        ("Police arrested a reporter as she walked home from a vigil in Rwanda.", "arrested", "Rwanda"),
+        ("A journalist was detained while he was filming a rally in Zambia.", "detained", "Zambia"),
+        ("Two aid workers were abducted as they drove a convoy through eastern Chad.", "abducted", "Chad"),
     ],
     "apposed-place": [
         ("Troops captured Mbeko, a rebel stronghold, at dawn.", "captured", "Mbeko"),
@@ -71,8 +73,8 @@ CLASSES = {
         ("The ruling party's Kisumu headquarters was torched overnight.", "torched", "Kisumu"),
     ],
     "province-frame": [
-        ("In the province of Kunduz, insurgents shelled the villages of Qarabagh and Tolaka.", "shelled",
-         "Qarabagh"),
+        ("In the region of Kunduz, militias burned the village of Qarabagh.", "burned", "Qarabagh"),
+        ("Across the province of Kunduz, militias attacked the village of Qarabagh.", "attacked", "Qarabagh"),
         ("In Helmand province, militants bombed the town of Nawzad on Sunday.", "bombed", "Nawzad"),
     ],
 }

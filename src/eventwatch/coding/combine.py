@@ -146,8 +146,8 @@ def dedupe(events: list[Event], named: frozenset = frozenset()) -> list[Event]:
 def subject_nouns(v: ParseView, events: list[Event]) -> frozenset:
     """Trigger offsets of nouns that name another event's act rather than state it: the subject of
     its trigger ("the bombing killed nine") or the noun of a phrase on it ("nine were killed in the
-    bombings", "destroyed by shelling", "killed due to aerial bombardment", "killed and wounded in a
-    pair of bombings")."""
+    shelling", "destroyed by shelling", "killed due to an airstrike", "were killed and two hurt in
+    twin blasts")."""
     tok_at = {t.start: t for t in v.toks}
     starts = {e.trigger.start for e in events}
     out = set()
@@ -159,12 +159,12 @@ def subject_nouns(v: ParseView, events: list[Event]) -> frozenset:
             out.add(t.start)
             continue
         x = t
-        for _ in range(5):  # noun <- prep (<- "due"/"because", <- "a pair of") <- verb
+        for _ in range(5):  # noun <- prep (<- "due"/"because", <- "a series of") <- verb
             if x.dep not in ("pobj", "pcomp", "prep", "agent", "amod", "advmod") or x.head == x.i:
                 break
             x = v.head(x)
             if x.pos == "VERB" and x.dep == "conj" and x.start not in starts:
-                x = v.head(x)  # "were killed and six wounded in the bombings": the phrase is on both
+                x = v.head(x)  # "were killed and two hurt in twin blasts": the phrase is on both
             if x.pos == "VERB" and x.start in starts and x.i != t.i:
                 out.add(t.start)
                 break

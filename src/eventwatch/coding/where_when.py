@@ -238,7 +238,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
     places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
     # names the annotator resolved to an organisation, a person or an outlet are not places; an
     # event's actor span is no such proof, as its country may come from the sentence around it
-    # ("Eritrea captured Badme": Badme, the recipient, took ERI from "Eritrea")
+    # ("Uganda captured Ntorogo": Ntorogo, the recipient, took UGA from "Uganda")
     known = [(pl.start, pl.end) for pl in places] + [
         (e.start, e.end) for e in ann.entities if e.country and e.kind in ("organization", "person", "media")]
     places = places + _extra_places(v, sent, known)
@@ -287,7 +287,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
                              # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
                              and (h.ent_type != "PERSON" or pl.country or pl.feature == "locality"))
                             or head_lemma in SETTLEMENT | PARTITIVE
-                            # "the Kabul headquarters were destroyed": the named site's town
+                            # "the party's Mombasa offices were torched": the named site's town
                             or head_lemma in FACILITY)) or
             # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
             (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
@@ -328,12 +328,12 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
             elif attach.i in conj_side:
                 score = 2.5
             else:
-                score = 3.0  # another clause's place ("while carrying out an attack in X"): a weak guess
+                score = 3.0  # another clause's place ("as they drove a convoy through X"): a weak guess
                 if pl.feature == "country" and not _adverbial_clause_of(v, attach, t):
                     # a town named in another clause is usually the scene; a country there is
-                    # background ("troops whose bases are in Turkey", "a law that is in force in Peru"),
-                    # unless that clause says when or while the event happened ("was captured while
-                    # carrying out an attack in Israel")
+                    # background ("traders who import cloth from China", "a law that is in force in Peru"),
+                    # unless that clause says when or while the event happened ("was detained while
+                    # filming a rally in X")
                     continue
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref
@@ -344,7 +344,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         if rank == 0:
             own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
         # on a tie the more specific place: a town or site before a province, a province before a
-        # country ("in the province of X, rebels shelled the villages of Y": Y)
+        # country ("in the region of X, militias burned the village of Y": Y)
         area = 2 if pl.feature == "country" else 1 if (
             head_lemma in _ADMIN_AREAS or pl.text.split()[-1].lower() in _ADMIN_AREAS) else 0
         cands.append([score, rank, area, abs(pl.start - t.start), pl, attach, own])

@@ -25,9 +25,9 @@ IRREGULAR = wordmap("irregular")
 # Dependency labels that stay inside a noun phrase (``ParseView.np_span``).
 NP_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod", "prep",
            "pobj", "punct", "appos", "advmod", "cc", "conj", "hmod", "hyph"}
-# Participles that tie a group to an organisation or a home ("affiliated with", "loyal to", "based in").
 # Actor codes that are not states: an IGO or a movement names no country of its own.
 NON_STATES = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+# Participles that tie a group to an organisation or a home ("affiliated with", "loyal to", "based in").
 TIES = {"affiliate", "affiliated", "base", "based", "loyal", "belong", "belonging", "link", "linked", "tie", "tied"}
 _DATELINE_ANY = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)(?:, ?[A-Z][\w.'\- ]{0,30}?)?"
                            r"(?: ?\([A-Za-z .]+\))? ?(?:--?|\u2014|\u2013)(?:\s|$)", re.M)

@@ -24,6 +24,8 @@ FACILITY = wordset("facility")
 PARTITIVE = wordset("partitive")
 MOTION = wordset("motion")
 LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
+APPOSED_PLACES = wordset("apposed_places")
+ADMIN_AREAS = wordset("admin_areas")
 # Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -112,9 +114,9 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
               t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
               and not _owner_not_place(v, t, h)) or (
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
-        # "Knin, the one-time stronghold of ...", "Dunya Pur, a small town": the apposition says it
-        # is a place, whatever entity type the tagger gave the name
-        locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | _APPOSED_PLACES
+        # "Mbeko, a rebel stronghold", "X, a small town east of the capital": the apposition says
+        # it is a place, whatever entity type the tagger gave the name
+        locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
                        for k in v.kids(t))
         if not (ok or locality):
             continue
@@ -137,9 +139,6 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
     return out
 
 
-# Nouns of an apposition that make the name before it a place ("X, an IRA stronghold"), besides
-# the settlement words.
-_APPOSED_PLACES = {"stronghold", "hometown", "birthplace", "bastion", "hub", "crossroads", "oasis"}
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
 # Verbs whose proper-noun object is the ground taken or hit ("captured Badme", "shelled Birao"): the
@@ -157,9 +156,6 @@ _NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge"
               "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
 
 
-# Heads that make a name a province-level area ("the province of X", "X County"): less specific than
-# a town or site named beside it.
-_ADMIN_AREAS = {"province", "region", "governorate", "state", "county", "prefecture", "oblast"}
 # Verbs of sending forces somewhere: their destination is where the mobilization takes place.
 _DEPLOY = {"deploy", "redeploy", "send", "dispatch", "rush", "airlift", "station", "move"}
 # Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
@@ -346,7 +342,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         # on a tie the more specific place: a town or site before a province, a province before a
         # country ("in the region of X, militias burned the village of Y": Y)
         area = 2 if pl.feature == "country" else 1 if (
-            head_lemma in _ADMIN_AREAS or pl.text.split()[-1].lower() in _ADMIN_AREAS) else 0
+            head_lemma in ADMIN_AREAS or pl.text.split()[-1].lower() in ADMIN_AREAS) else 0
         cands.append([score, rank, area, abs(pl.start - t.start), pl, attach, own])
     # "Manger Square in nearby Bethlehem", "Taji, just north of Baghdad", "Lubumbashi in Shaba province":
     # a place whose phrase hangs off another candidate is its container or reference point

@@ -84,7 +84,7 @@ def code_patterns(ann: AnnotatedArticle, lex: Lexicon | None = None, *, prune: b
             ev = event_at(ann, v, t, e, sent, dateline, pub_year=pub_year, years=years)
             status, actor = ev.status, ev.actor
             if ev.type == "COERCE" and ev.mode in ("arrest", "seize") and _takes_territory(v, t):
-                # "rebels captured Badme / half of Chad": taking territory is force (CAMEO 192), not an arrest
+                # "rebels captured Ntorogo / half of Chad": taking territory is force (CAMEO 192), not an arrest
                 ev.type, ev.mode, ev.cameo = "ASSAULT", None, "192"
             if ev.type == "ASSAULT" and ev.mode is None:
                 ev.mode = _instrument_mode(v, sent, lex)

@@ -26,7 +26,7 @@ MOTION = wordset("motion")
 LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
 APPOSED_PLACES = wordset("apposed_places")
 ADMIN_AREAS = wordset("admin_areas")
-# Triggers whose direct object can be the place itself ("captured Badme", "shelled Homs").
+# Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
 DATELINE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
@@ -87,7 +87,7 @@ def _place_tokens(v: ParseView, sent: Sentence, start: int, end: int) -> Optiona
 
 def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> list[Place]:
     """Proper names the place annotator missed but the syntax marks as places: "the village of Ashmi",
-    "Aziziyah district", "the town of Bakwa"."""
+    "Kibali district", "the town of Bakwa"."""
     out = []
     text = v.ann.article.text
     for t in v.toks[sent.token_start:sent.token_end]:
@@ -141,11 +141,11 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
 
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
-# Verbs whose proper-noun object is the ground taken or hit ("captured Badme", "shelled Birao"): the
+# Verbs whose proper-noun object is the ground taken or hit ("captured Ntorogo", "shelled Birao"): the
 # tagger often calls such a town ORG or PERSON, and the gazetteer lacks most of them.
 TERRITORY_VERBS = {"capture", "recapture", "seize", "overrun", "liberate", "shell", "bomb", "besiege", "occupy",
                    "retake", "storm", "bombard", "encircle", "raid", "patrol"}
-# The last word of a named site or feature ("the Bardo Museum", "Baliem Valley", "Darulaman Palace"):
+# The last word of a named site or feature ("the Kasubi Museum", "Rift Valley", "Darulaman Palace"):
 # the name is a place whatever entity type the tagger gave it.
 _FEATURE_WORDS = SETTLEMENT | FACILITY | {
     "lake", "river", "sea", "gulf", "bay", "mountain", "mountains", "strait", "straits", "desert", "plain",
@@ -186,7 +186,7 @@ def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
 def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
     """Climb a place's own noun phrase ("Syria's Aleppo province", "the city of Fallujah") to the token
     that attaches it to the clause; the second value ranks the place within one phrase (0: the named
-    head, an "of"/apposition name or the name of a settlement/site, "Aziziyah district"; 1: a possessive
+    head, an "of"/apposition name or the name of a settlement/site, "Kibali district"; 1: a possessive
     container; 2: the modifier of a thing that is not a place, "a U.S. airstrike")."""
     x, rank = h, 0.0
     for _ in range(8):
@@ -226,7 +226,7 @@ def _adverbial_clause_of(v: ParseView, x: Token, t: Token) -> bool:
 def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) -> Optional[Place]:
     """Where the event happened: the place in a locative phrase ("in", "near", "outside", "at" ...)
     attached to the trigger, else to its objects/adjuncts, else to the clause that governs it; the
-    place itself when it is the object of a territorial act ("captured Badme"); a place that is part
+    place itself when it is the object of a territorial act ("captured Ntorogo"); a place that is part
     of an actor's name or sits in another clause is not the event's. None when the sentence names none
     for this event (the article's dateline only for physical events, see ``dateline_place``)."""
     ann = v.ann
@@ -292,7 +292,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         attach = None
         ref = 0.0
         if obj_of_trigger:
-            score = 0.0  # "captured Badme": the object itself (ties with a locative phrase go to the nearer)
+            score = 0.0  # "captured Ntorogo": the object itself (ties with a locative phrase go to the nearer)
         else:
             y = np_head
             motion = (t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")) or (
@@ -344,7 +344,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         area = 2 if pl.feature == "country" else 1 if (
             head_lemma in ADMIN_AREAS or pl.text.split()[-1].lower() in ADMIN_AREAS) else 0
         cands.append([score, rank, area, abs(pl.start - t.start), pl, attach, own])
-    # "Manger Square in nearby Bethlehem", "Taji, just north of Baghdad", "Lubumbashi in Shaba province":
+    # "Tahrir Square in nearby Cairo", "Kotido, north of Moroto", "Lubumbashi in Shaba province":
     # a place whose phrase hangs off another candidate is its container or reference point
     for c in cands:
         x = c[5]
@@ -366,7 +366,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
 def _surface_containers(text: str, cands: list) -> None:
     """Read off the words between two candidate places, whatever the parse made of them: "X, Maine"
     and "X in nearby Y" make Y X's container, "X, 50 km north of Y" makes Y its reference point; the
-    named place the event is in is the more specific one (gold marks "Taji", not "Baghdad")."""
+    named place the event is in is the more specific one ("Kotido", not "Moroto")."""
     by_start = sorted(cands, key=lambda c: c[4].start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a[4].end:b[4].start]

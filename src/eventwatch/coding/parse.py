@@ -52,6 +52,7 @@ class ParseView:
         self._doc_country: Optional[str] = None
         self._state_mentions: Optional[list[tuple[int, str]]] = None
         self._state_starts: list[int] = []
+        self._tok_starts = [t.start for t in self.toks]  # tokens are in text order
         for t in self.toks:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t)
@@ -100,7 +101,7 @@ class ParseView:
         """The span is a place named as the object of a preposition of place ("in X", "near X")."""
         for p in self.ann.places:
             if start <= p.start and p.end <= end:
-                inside = [x for x in self.toks if p.start <= x.start < p.end]
+                inside = self.toks[bisect_left(self._tok_starts, p.start):bisect_left(self._tok_starts, p.end)]
                 ids = {x.i for x in inside}
                 heads = [x for x in inside if x.head not in ids]
                 if heads and heads[0].dep == "pobj" and self.head(heads[0]).lemma.lower() in LOCATIVE:

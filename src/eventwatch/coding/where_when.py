@@ -341,8 +341,8 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
             own.add(np_head.i)  # "the town of X", "X district": the head noun is this place
         # on a tie the more specific place: a town or site before a province, a province before a
         # country ("in the region of X, militias burned the village of Y": Y)
-        area = 2 if pl.feature == "country" else 1 if (
-            head_lemma in ADMIN_AREAS or pl.text.split()[-1].lower() in ADMIN_AREAS) else 0
+        last = pl.text.lower().split()[-1:]  # empty for a blank span, which must not crash the document
+        area = 2 if pl.feature == "country" else 1 if (head_lemma in ADMIN_AREAS or set(last) & ADMIN_AREAS) else 0
         cands.append([score, rank, area, abs(pl.start - t.start), pl, attach, own])
     # "Tahrir Square in nearby Cairo", "Kotido, north of Moroto", "Lubumbashi in Shaba province":
     # a place whose phrase hangs off another candidate is its container or reference point

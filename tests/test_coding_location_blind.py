@@ -22,10 +22,15 @@ from eventwatch.pipeline import process
 DATA = Path(__file__).parent / "data" / "location_blind.jsonl"
 # set C (29), written for the second location pass before its first run (README "Annotation on unseen text")
 DATA_C = Path(__file__).parent / "data" / "location_blind_c.jsonl"
+# set D (70), written blind for the third pass by an annotator who saw neither eventwatch's output nor
+# the dev files: location on found 0.580 with the code before that pass (rule coder 0.600), 0.696
+# at its first run with the pass's first classes; rule coder after the pass 0.831
+DATA_D = Path(__file__).parent / "data" / "location_blind_d.jsonl"
+MIN_LOCATION_ON_FOUND_D = 0.80
 # rule coder, measured 2026-12-01 on all 91: event on the verb 0.824, location on found 0.880, actor
-# country on found 0.907 (README "Annotation on unseen text")
+# country on found 0.907 (README "Annotation on unseen text"); location 0.907 after the third pass
 MIN_VERBS_WITH_EVENT = 0.80
-MIN_LOCATION_ON_FOUND = 0.85
+MIN_LOCATION_ON_FOUND = 0.88
 MIN_ACTOR_COUNTRY_ON_FOUND = 0.87
 
 
@@ -57,7 +62,7 @@ def score(gold: list[dict], preds: dict[str, dict]) -> dict[str, float]:
             "actor_country_acc_on_found": actor_ok / n}
 
 
-@pytest.mark.parametrize("path,least", [(DATA, 40), (DATA_C, 25)])
+@pytest.mark.parametrize("path,least", [(DATA, 40), (DATA_C, 25), (DATA_D, 60)])
 def test_coding_location_blind_set_is_well_formed(path, least):
     rows = [json.loads(line) for line in path.open()]
     assert len(rows) >= least
@@ -67,17 +72,24 @@ def test_coding_location_blind_set_is_well_formed(path, least):
             assert r["text"][span["char_start"]:span["char_end"]] == span["text"], r["id"]
 
 
-@pytest.mark.slow
-def test_coding_location_blind_quality(monkeypatch):
-    monkeypatch.setenv("EVENTWATCH_CODERS", "pattern")
-    gold = [json.loads(line) for line in DATA.open()]
+def _predict(path: Path) -> tuple[list[dict], dict[str, dict]]:
+    gold = [json.loads(line) for line in path.open()]
     raws = [RawDoc(id=g["id"], content=g["text"], kind="text", source="test",
                    publication_date=g.get("publication_date")) for g in gold]
     preds = {}
     for res in process(raws):
         d = res.to_dict() if hasattr(res, "to_dict") else {"id": getattr(res, "doc_id", None), "events": []}
         preds[d["id"]] = d
-    m = score(gold, preds)
-    assert m["verbs_with_event"] >= MIN_VERBS_WITH_EVENT, m
-    assert m["location_acc_on_found"] >= MIN_LOCATION_ON_FOUND, m
-    assert m["actor_country_acc_on_found"] >= MIN_ACTOR_COUNTRY_ON_FOUND, m
+    return gold, preds
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path,least", [
+    (DATA, {"verbs_with_event": MIN_VERBS_WITH_EVENT, "location_acc_on_found": MIN_LOCATION_ON_FOUND,
+            "actor_country_acc_on_found": MIN_ACTOR_COUNTRY_ON_FOUND}),
+    (DATA_D, {"location_acc_on_found": MIN_LOCATION_ON_FOUND_D}),
+], ids=["sets-a-b", "set-d"])
+def test_coding_location_blind_quality(monkeypatch, path, least):
+    monkeypatch.setenv("EVENTWATCH_CODERS", "pattern")
+    m = score(*_predict(path))
+    assert all(m[k] >= v for k, v in least.items()), (m, least)

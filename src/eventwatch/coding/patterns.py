@@ -22,8 +22,8 @@ from .parse import REPORTING, ParseView, depth, lemma_variants, to_complement
 from .roles import actor_like, entities_of, roles
 from .status import modal_future, status_of
 from .triggers import constraints_hold, find_triggers, not_an_event_noun
-from .where_when import (DATELINE_TYPES, PARTITIVE, SETTLEMENT, attribution_of, date_of, dateline_place, place_of,
-                         year_of)
+from .where_when import (DATELINE_TYPES, PARTITIVE, SETTLEMENT, attribution_of, date_of, dateline_end, dateline_place,
+                         place_of, year_of)
 from .wordsets import wordset
 
 POSITIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
@@ -47,7 +47,8 @@ def event_at(ann: AnnotatedArticle, v: ParseView, t: Token, e: Entry, sent: Sent
     date, prec, _ = date_of(v, t, sent)
     loc = place_of(v, t, sent, e.type)
     if loc is None and e.type in DATELINE_TYPES and dateline is not None and not any(
-            sent.start <= pl.start < sent.end and pl.start >= dateline.end for pl in ann.places):
+            sent.start <= pl.start < sent.end and pl.start >= max(dateline.end, dateline_end(ann.article.text))
+            for pl in ann.places):
         loc = dateline  # "KABUL, May 3 (Reuters) - Police arrested ...": the dateline's city
     return Event(
         type=e.type, mode=e.mode, trigger=Trigger(text=t.text, start=t.start, end=t.end),

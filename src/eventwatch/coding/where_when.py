@@ -26,6 +26,8 @@ MOTION = wordset("motion")
 LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
 APPOSED_PLACES = wordset("apposed_places")
 ADMIN_AREAS = wordset("admin_areas")
+GROUND_NOUNS = wordset("ground_nouns")
+PLACE_OBJECTS = wordset("place_objects")
 # Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -90,6 +92,13 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
     "Kibali district", "the town of Bakwa"."""
     out = []
     text = v.ann.article.text
+    for t in v.toks[sent.token_start + 3:sent.token_end]:
+        # "the Turkish-Syrian border", "the Chad-Sudan frontier": one place, not two countries
+        a, dash, b = v.toks[t.i - 3:t.i]
+        if t.lemma.lower() in _BORDERS and t.pos == "NOUN" and dash.text in ("-", "\u2010", "\u2013") and (
+                a.text[:1].isupper() and b.text[:1].isupper() and a.head in (b.i, t.i) and b.head == t.i):
+            out.append(Place(text=text[a.start:t.end], start=a.start, end=t.end, feature="border"))
+            known.append((a.start, t.end))
     for t in v.toks[sent.token_start:sent.token_end]:
         if t.pos != "PROPN" or any(a <= t.start < b for a, b in known):
             continue
@@ -105,7 +114,7 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
               (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC")) or
               (t.dep in ("pobj", "appos", "dobj", "nsubjpass") and t.lemma.lower() in _FEATURE_WORDS - _NOT_NAMES
                and v.toks[t.i - 1].pos == "PROPN" and v.toks[t.i - 1].head == t.i) or
-              (t.dep == "dobj" and h.lemma.lower() in TERRITORY_VERBS and h.pos == "VERB"
+              (t.dep == "dobj" and h.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS and h.pos == "VERB"
                and t.ent_type not in ("PERSON", "NORP", "DATE") and t.text[:1].isupper() and not t.text.isupper()
                and not _person_particle(v, t, sent)) or
               (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
@@ -113,7 +122,13 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
                and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
               t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
               and not _owner_not_place(v, t, h)) or (
-              t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC"))
+              t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC")) or (
+              # "killed in Swat": a one-word name after "in" that the tagger calls an organisation
+              # and the actor annotator does not know as one is a town the gazetteer lacks
+              t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "across")
+              and t.ent_type == "ORG" and t.ent_iob == "B" and t.text[:1].isupper() and not t.text.isupper()
+              and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I")
+              and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
         # "Mbeko, a rebel stronghold", "X, a small town east of the capital": the apposition says
         # it is a place, whatever entity type the tagger gave the name
         locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
@@ -139,6 +154,7 @@ def _extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) ->
     return out
 
 
+_BORDERS = {"border", "frontier", "boundary"}
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
 # Verbs whose proper-noun object is the ground taken or hit ("captured Ntorogo", "shelled Birao"): the
@@ -156,10 +172,56 @@ _NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge"
               "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
 
 
+# Heads of "the <area> town of <name>": the name is the town, the modifier the area around it ("the
+# West Bank city of Hebron"); a district or area "of" a province is the reverse ("the X district of Y").
+_TOWNS = {"city", "town", "village", "port", "capital", "hamlet", "township", "island", "settlement", "suburb"}
+# Prepositions that set an event before or after another one: that other event's ground is not this one's.
+_OTHER_TIME = {"before", "after", "following", "ahead", "prior"}
 # Verbs of sending forces somewhere: their destination is where the mobilization takes place.
 _DEPLOY = {"deploy", "redeploy", "send", "dispatch", "rush", "airlift", "station", "move"}
 # Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
 _NAME_PARTICLES = {"abu", "bin", "ibn", "ben", "umm", "mr", "mrs", "ms", "dr"}
+
+
+def _gazetteer_place(name: str) -> Optional[Place]:
+    """The annotate stage's gazetteer entry for a name, else None."""
+    try:
+        from ..annotate.places import resolve_place  # the annotate stage's gazetteer, loaded on first use
+        return resolve_place(name)
+    except Exception:  # a failing gazetteer costs a place, never the document's events
+        log.debug("gazetteer lookup of %r failed", name, exc_info=True)
+        return None
+
+
+def _capital_metonym(e) -> bool:
+    """An entity the actor annotator made a government from a capital's name alone ("Beirut said"):
+    a government organisation whose text the gazetteer knows as a town of the same country."""
+    if e.kind != "organization" or e.sector != "GOV" or not e.country or not e.text[:1].isupper():
+        return False
+    pl = _gazetteer_place(e.text)
+    return pl is not None and pl.country == e.country and pl.feature != "country"
+
+
+def _capital_places(v: ParseView, sent: Sentence, capitals: list, known: list[tuple[int, int]]) -> list[Place]:
+    """The capitals among ``capitals`` that the syntax makes the ground of an act or the object of a
+    locative phrase ("struck Kyiv", "visited Kyiv", "talks in Kyiv"), as places of their country."""
+    out = []
+    text = v.ann.article.text
+    for e in capitals:
+        if any(a <= e.start < b for a, b in known):
+            continue
+        h = _place_tokens(v, sent, e.start, e.end)
+        if h is None:
+            continue
+        hd = v.head(h)
+        if (h.dep in ("dobj", "nsubjpass") and hd.pos == "VERB"
+                and hd.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS | {"strike", "hit", "attack", "target"}) or (
+                h.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL):
+            g = _gazetteer_place(e.text)
+            out.append(Place(text=text[e.start:e.end], start=e.start, end=e.end, name=g.name, country=g.country,
+                             lat=g.lat, lon=g.lon, feature=g.feature))
+            known.append((e.start, e.end))
+    return out
 
 
 def _person_particle(v: ParseView, t: Token, sent: Sentence) -> bool:
@@ -193,6 +255,8 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
         hd = v.head(x)
         if hd.i == x.i:
             break
+        if x.dep in ("compound", "amod", "nmod") and _ground_of(v, x):
+            break  # "the Raqqa offensive": the name is the ground the event noun happens on
         if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
             if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT | FACILITY and rank == 0:
                 rank = 2
@@ -203,10 +267,70 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
         elif x.dep == "appos" and hd.pos in ("NOUN", "PROPN"):
             x = hd
         elif x.dep == "pobj" and hd.lemma.lower() == "of" and v.head(hd).pos in ("NOUN", "PROPN", "ADV", "ADJ"):
+            if _ground_of(v, x):
+                break  # "the siege of Sarajevo": not a name of the siege, its ground
             x = v.head(hd)
         else:
             break
     return x, rank
+
+
+def _ground_of(v: ParseView, x: Token) -> Optional[Token]:
+    """The event noun whose ground ``x`` names ("an attack on Kidal", "the siege of Sarajevo", "the
+    Raqqa offensive"), else None. A country as modifier is who acts, not where ("a U.S. airstrike")."""
+    hd = v.head(x)
+    if x.dep in ("compound", "amod", "nmod"):
+        noun = hd
+        if x.ent_type in ("NORP", "GPE") and (x.text.isupper() or x.ent_type == "NORP"):
+            return None
+    elif x.dep == "pobj" and hd.lemma.lower() in ("of", "on", "against") and hd.head != hd.i:
+        noun = v.head(hd)
+    else:
+        return None
+    if noun.pos != "NOUN" or noun.lemma.lower() not in GROUND_NOUNS or noun.i == x.i:
+        return None
+    # "hours before the Baghdad bombings, ... killed 43 in Khalis": an event before or after this one
+    # happened elsewhere; one this happened during or in is its scene
+    y = noun
+    for _ in range(4):
+        if y.head == y.i:
+            break
+        y = v.head(y)
+        if y.pos == "VERB":
+            break
+        if y.dep == "prep" and y.lemma.lower() in _OTHER_TIME:
+            return None
+    return noun
+
+
+def _participle_scene(v: ParseView, attach: Token, t: Token) -> bool:
+    """``attach`` is a subjectless participle clause on the trigger, which shares its scene:
+    "Speaking in Geneva, the minister rejected ...", "While visiting X, she signed ...", "detonated a
+    bomb, killing ten". A clause with its own subject, or one set before or after ("after visiting
+    X"), is another scene."""
+    return (attach.pos == "VERB" and attach.dep == "advcl" and attach.head == t.i and attach.tag in ("VBG", "VBN")
+            and not v.kids(attach, "nsubj", "nsubjpass")
+            and all(k.lemma.lower() in ("while", "when") for k in v.kids(attach, "mark")))
+
+
+def _scene_phrase(v: ParseView, attach: Token, t: Token) -> bool:
+    """The phrase ``attach`` heads sets the trigger's scene rather than saying what it is about: a
+    gathering the trigger is at ("At a rally in Lahore, the leader condemned ..."), a place its
+    scene clause visits ("Visiting Odesa, the minister met ..."), up to the trigger or such a clause."""
+    x = attach
+    for _ in range(4):
+        if x.i == t.i or _participle_scene(v, x, t):
+            return True
+        hd = v.head(x)
+        if hd.i == x.i:
+            return False
+        if x.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL and hd.head != hd.i:
+            x = v.head(hd)
+        elif x.dep == "dobj" and hd.lemma.lower() in PLACE_OBJECTS:
+            x = hd
+        else:
+            return False
+    return False
 
 
 def _adverbial_clause_of(v: ParseView, x: Token, t: Token) -> bool:
@@ -235,9 +359,16 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
     # names the annotator resolved to an organisation, a person or an outlet are not places; an
     # event's actor span is no such proof, as its country may come from the sentence around it
     # ("Uganda captured Ntorogo": Ntorogo, the recipient, took UGA from "Uganda")
+    # a capital alone stands for its government ("Kyiv said"), but it is still a town where the
+    # syntax makes it one ("missiles struck Kyiv", "visited Kyiv")
+    capitals = [e for e in ann.entities if sent.start <= e.start < sent.end and _capital_metonym(e)]
     known = [(pl.start, pl.end) for pl in places] + [
-        (e.start, e.end) for e in ann.entities if e.country and e.kind in ("organization", "person", "media")]
-    places = places + _extra_places(v, sent, known)
+        (e.start, e.end) for e in ann.entities
+        if e.country and e.kind in ("organization", "person", "media") and not _capital_metonym(e)]
+    places = places + _capital_places(v, sent, capitals, known) + _extra_places(v, sent, known)
+    # a name inside a longer place is part of it ("Chad" in "the Chad-Sudan border")
+    places = [pl for pl in places if not any(o is not pl and o.start <= pl.start and pl.end <= o.end
+                                             and (o.end - o.start) > (pl.end - pl.start) for o in places)]
     # the trigger's own phrase: its subtree without embedded clauses (relative clauses, other verbs)
     sub, conj_side, stack = {}, set(), [(t, 0)]
     while stack:
@@ -275,10 +406,14 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         if rank < 0:
             continue
         head_lemma = np_head.lemma.lower()
+        if rank == 0 and h.dep in ("compound", "amod", "nmod") and h.head == np_head.i and (
+                head_lemma in _TOWNS) and any(
+                k.lemma.lower() == "of" and v.kids(k, "pobj") for k in v.kids(np_head, "prep")):
+            rank = 1.0  # "the West Bank city of Hebron", "the Red Sea port of X": the "of" name is the town
         # "captured Kabul September 27": the parser hangs the name on the date after it
         named = np_head.i == h.i or (np_head.ent_type == "DATE" and h.dep == "compound" and h.head == np_head.i)
         obj_of_trigger = np_head.dep in ("dobj", "nsubjpass", "obj") and np_head.head == t.i and (
-            typ in TERRITORY_TYPES) and t.pos in ("VERB", "AUX") and (
+            typ in TERRITORY_TYPES or t.lemma.lower() in PLACE_OBJECTS) and t.pos in ("VERB", "AUX") and (
             (rank == 0 and ((named and (pl.feature or h.ent_type in ("LOC", "FAC") or pl.name is None)
                              # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
                              and (h.ent_type != "PERSON" or pl.country or pl.feature == "locality"))
@@ -292,17 +427,24 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         attach = None
         ref = 0.0
         if obj_of_trigger:
-            score = 0.0  # "captured Ntorogo": the object itself (ties with a locative phrase go to the nearer)
+            # "captured Ntorogo": the object itself (ties with a locative phrase go to the nearer); a
+            # name the tagger calls a person yields to a locative phrase ("captured Abu X in Y")
+            score = 0.5 if h.ent_type == "PERSON" and np_head.i == h.i else 0.0
         else:
             y = np_head
+            ground = _ground_of(v, y)
             motion = (t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")) or (
                 # "deployed troops to X", "sent warships into the Gulf": a deployment happens where it goes
                 t.lemma.lower() in _DEPLOY and v.head(y).lemma.lower() in ("to", "into"))
-            if y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
+            if ground is not None:
+                attach = ground  # "killed in an attack on Kidal": where the attack was
+            elif y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
                 prep = v.head(y)
                 if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region") and named:
                     continue  # "sanctions on Iran", but "on the battlefields of Afghanistan" is a place
                 attach = v.head(prep)
+            elif y.dep == "dobj" and v.head(y).lemma.lower() in PLACE_OBJECTS and _participle_scene(v, v.head(y), t):
+                attach = v.head(y)  # "Visiting Odesa on Saturday, the minister met ..."
             elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
                 attach = v.head(y)  # "an ambush north of Karbala"
                 ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
@@ -319,7 +461,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
                 score = 0.0
             elif attach.i in sub:
                 score = (1.5 if attach.i in subj_side else 1.0) + 0.01 * sub[attach.i]
-            elif attach in govern:
+            elif attach in govern or _scene_phrase(v, attach, t):
                 score = 2.0
             elif attach.i in conj_side:
                 score = 2.5
@@ -334,7 +476,7 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref
             if typ in VERBAL_TYPES and score >= 1.0 and not (attach.i in sub and attach.i in subj_side) \
-                    and attach not in govern:
+                    and attach not in govern and not _scene_phrase(v, attach, t):
                 continue  # a place inside what is said or punished, not where it was said
         own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
         if rank == 0:
@@ -368,20 +510,35 @@ def _surface_containers(text: str, cands: list) -> None:
     and "X in nearby Y" make Y X's container, "X, 50 km north of Y" makes Y its reference point; the
     named place the event is in is the more specific one ("Kotido", not "Moroto")."""
     by_start = sorted(cands, key=lambda c: c[4].start)
-    for a, b in zip(by_start, by_start[1:]):
-        between = text[a[4].end:b[4].start]
-        if len(between) > 60 or b[4].start <= a[4].end:
-            continue
-        words = re.findall(r"[A-Za-z][A-Za-z\-]*|\d[\d,.]*|[()]", between.replace("'s", ""))
-        if re.fullmatch(r"\s*,\s*", between):
-            delta = 0.3  # "Portland, Maine": the qualifier
-        elif words and all(w.lower() in _BETWEEN_WORDS | _DIRECTIONS or w[0].isdigit() or w in "()" for w in words) \
-                and re.search(r"\b(?:in|of)\b", between) and between.strip()[:1] in (",", "i", "o", "n", "j"):
-            delta = 1.5 if any(w.lower() in _DIRECTIONS for w in words) else 0.3
-        else:
-            continue
-        if b[0] <= a[0] + delta:
-            b[0] = max(b[0], a[0]) + delta
+    for n, a in enumerate(by_start):
+        for m, b in enumerate(by_start[n + 1:n + 3], n + 1):
+            _contain(text, a, b, by_start[n + 1:m])
+
+
+def _contain(text: str, a: list, b: list, middle: list) -> None:
+    """Raise ``b``'s score above ``a``'s when the words between them make ``b`` the container or
+    reference point of ``a``; a place named between them is left out of the words ("X, in Pakistan's
+    province of Y": Y contains X, as Pakistan contains Y)."""
+    if b[4].start <= a[4].end:
+        return
+    between = text[a[4].end:b[4].start]
+    for c in sorted(middle, key=lambda c: -c[4].start):  # from the right, so offsets stay valid
+        lo, hi = c[4].start - a[4].end, c[4].end - a[4].end
+        if lo < 0 or hi > len(between):
+            return
+        between = between[:lo] + between[hi:]
+    if len(between) > 60:
+        return
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*|\d[\d,.]*|[()]", between.replace("'s", ""))
+    if re.fullmatch(r"\s*,\s*", between):
+        delta = 0.3  # "Portland, Maine": the qualifier
+    elif words and all(w.lower() in _BETWEEN_WORDS | _DIRECTIONS or w[0].isdigit() or w in "()" for w in words) \
+            and re.search(r"\b(?:in|of)\b", between) and between.strip()[:1] in (",", "i", "o", "n", "j"):
+        delta = 1.5 if any(w.lower() in _DIRECTIONS for w in words) else 0.3
+    else:
+        return
+    if b[0] <= a[0] + delta:
+        b[0] = max(b[0], a[0]) + delta
 
 
 def _attribution_tokens(v: ParseView, t: Token, sent: Sentence) -> set[int]:
@@ -407,6 +564,13 @@ def _attribution_tokens(v: ParseView, t: Token, sent: Sentence) -> set[int]:
     return out
 
 
+def dateline_end(text: str) -> int:
+    """Where the wire dateline at the article start ends ("MOGADISHU, Somalia — "), else 0: a
+    place named inside it ("Somalia") is the dateline's, not one the story's sentence names."""
+    m = _DATELINE.match(text[:120])
+    return m.end() if m else 0
+
+
 def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:
     """The place of a wire dateline ("KABUL, May 3 (Reuters) -", "BEIRUT \u2014") at the article start."""
     text = ann.article.text
@@ -420,12 +584,7 @@ def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:
     pl = next((pl for pl in ann.places if pl.start < e and s <= pl.start), None)
     if pl is not None and pl.name:
         return pl
-    try:
-        from ..annotate.places import resolve_place
-        r = resolve_place(word.title())
-    except Exception:  # the gazetteer is the annotate stage's: no dateline rather than no events
-        log.debug("dateline lookup failed", exc_info=True)
-        return pl
+    r = _gazetteer_place(word.title())
     if r is None:
         return pl
     return Place(text=text[s:s + len(word)], start=s, end=s + len(word), name=r.name, country=r.country,

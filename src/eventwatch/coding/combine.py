@@ -22,7 +22,8 @@ from .lexicon import Entry, cameo_for
 from .parse import ParseView
 from .patterns import event_at as rule_event_at
 from .roles import agrees, entities_of
-from .where_when import dateline_place, year_of
+from .place_names import dateline_place
+from .where_when import year_of
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,11 @@ import re
 from ..models import AnnotatedArticle, Event, Evidence, Sentence, Token, Trigger
 from .lexicon import Entry, Lexicon, cameo_for, load_lexicon
 from .parse import REPORTING, ParseView, depth, lemma_variants, to_complement
+from .place_names import dateline_end, dateline_place
 from .roles import actor_like, entities_of, roles
 from .status import modal_future, status_of
 from .triggers import constraints_hold, find_triggers, not_an_event_noun
-from .where_when import (DATELINE_TYPES, PARTITIVE, SETTLEMENT, attribution_of, date_of, dateline_end, dateline_place,
-                         place_of, year_of)
+from .where_when import DATELINE_TYPES, PARTITIVE, SETTLEMENT, attribution_of, date_of, place_of, year_of
 from .wordsets import wordset
 
 POSITIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}

@@ -1,0 +1,235 @@
+"""Place names in a sentence: the annotator's places and the ones the syntax shows it missed.
+
+The gazetteer finds the towns it knows; news names many it does not ("the village of Ashmi", "Kibali
+district", "the Turkish-Syrian border") and the tagger calls some of them persons or organisations.
+This module lists every place name a sentence gives, for ``where_when`` to choose the event's among
+them, and reads the wire dateline.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional
+
+from ..models import AnnotatedArticle, Place, Sentence, Token
+from .parse import ParseView
+from .wordsets import wordset
+
+log = logging.getLogger(__name__)
+
+SETTLEMENT = wordset("settlement")
+FACILITY = wordset("facility")
+LOCATIVE_ALL = wordset("locative") | wordset("locative_more")
+APPOSED_PLACES = wordset("apposed_places")
+PLACE_OBJECTS = wordset("place_objects")
+# A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
+
+
+def sentence_places(v: ParseView, sent: Sentence) -> list[Place]:
+    """Every place name of the sentence: the annotator's, capitals standing where a place does, and
+    the names the syntax marks as places; a name inside a longer one is part of it."""
+    ann = v.ann
+    places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
+    # names the annotator resolved to an organisation, a person or an outlet are not places; an
+    # event's actor span is no such proof, as its country may come from the sentence around it
+    # ("Uganda captured Ntorogo": Ntorogo, the recipient, took UGA from "Uganda")
+    # a capital alone stands for its government ("Kyiv said"), but it is still a town where the
+    # syntax makes it one ("missiles struck Kyiv", "visited Kyiv")
+    capitals = [e for e in ann.entities if sent.start <= e.start < sent.end and capital_metonym(e)]
+    known = [(pl.start, pl.end) for pl in places] + [
+        (e.start, e.end) for e in ann.entities
+        if e.country and e.kind in ("organization", "person", "media") and not capital_metonym(e)]
+    places = places + capital_places(v, sent, capitals, known) + extra_places(v, sent, known)
+    # a name inside a longer place is part of it ("Chad" in "the Chad-Sudan border")
+    places = [pl for pl in places if not any(o is not pl and o.start <= pl.start and pl.end <= o.end
+                                             and (o.end - o.start) > (pl.end - pl.start) for o in places)]
+    return places
+
+
+def place_tokens(v: ParseView, sent: Sentence, start: int, end: int) -> Optional[Token]:
+    """The syntactic head of the tokens in [start, end): the one whose head lies outside the span."""
+    toks = [x for x in v.toks[sent.token_start:sent.token_end] if start <= x.start and x.end <= end]
+    if not toks:
+        return None
+    ids = {x.i for x in toks}
+    heads = [x for x in toks if x.head not in ids or x.head == x.i]
+    return heads[-1] if heads else toks[-1]
+
+
+def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> list[Place]:
+    """Proper names the place annotator missed but the syntax marks as places: "the village of Ashmi",
+    "Kibali district", "the town of Bakwa"."""
+    out = []
+    text = v.ann.article.text
+    for t in v.toks[sent.token_start + 3:sent.token_end]:
+        # "the Turkish-Syrian border", "the Chad-Sudan frontier": one place, not two countries
+        a, dash, b = v.toks[t.i - 3:t.i]
+        if t.lemma.lower() in _BORDERS and t.pos == "NOUN" and dash.text in ("-", "\u2010", "\u2013") and (
+                a.text[:1].isupper() and b.text[:1].isupper() and a.head in (b.i, t.i) and b.head == t.i):
+            out.append(Place(text=text[a.start:t.end], start=a.start, end=t.end, feature="border"))
+            known.append((a.start, t.end))
+    for t in v.toks[sent.token_start:sent.token_end]:
+        if t.pos != "PROPN" or any(a <= t.start < b for a, b in known):
+            continue
+        if t.dep == "compound" and v.head(t).pos == "PROPN":
+            continue  # part of a longer name: its head is checked
+        nxt = v.toks[t.i + 1] if t.i + 1 < sent.token_end else None
+        if nxt is not None and nxt.head == t.head and nxt.dep == t.dep == "compound" and (
+                nxt.pos == "PROPN" or nxt.text == "-"):
+            continue  # "al-Nour school": the name's last word is checked, with the words before it
+        h = v.head(t)
+        ok = (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT
+              and v.head(h).lemma.lower() not in ("edge", "heart", "vicinity", "outskirts") or
+              (t.dep in ("pobj", "appos") and t.ent_type in ("GPE", "LOC", "FAC")) or
+              (t.dep in ("pobj", "appos", "dobj", "nsubjpass") and t.lemma.lower() in _FEATURE_WORDS - _NOT_NAMES
+               and v.toks[t.i - 1].pos == "PROPN" and v.toks[t.i - 1].head == t.i) or
+              (t.dep == "dobj" and h.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS and h.pos == "VERB"
+               and t.ent_type not in ("PERSON", "NORP", "DATE") and t.text[:1].isupper() and not t.text.isupper()
+               and not _person_particle(v, t, sent)) or
+              (t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "at", "across")
+               and t.ent_type in ("", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
+               and v.toks[t.i - 1].text not in ("-", "\u2010"))) or (
+              t.dep in ("compound", "nmod", "amod") and h.lemma.lower() in SETTLEMENT | FACILITY and h.pos == "NOUN"
+              and not _owner_not_place(v, t, h)) or (
+              t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC")) or (
+              # "killed in Swat": a one-word name after "in" that the tagger calls an organisation
+              # and the actor annotator does not know as one is a town the gazetteer lacks
+              t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "across")
+              and t.ent_type == "ORG" and t.ent_iob == "B" and t.text[:1].isupper() and not t.text.isupper()
+              and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I")
+              and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
+        # "Mbeko, a rebel stronghold", "X, a small town east of the capital": the apposition says
+        # it is a place, whatever entity type the tagger gave the name
+        locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
+                       for k in v.kids(t))
+        if not (ok or locality):
+            continue
+        lo = t.i
+        span = {t.i}
+        # "al-Nour", "Tel Abyad": name tokens (and hyphens) to the left that hang inside the name
+        while lo - 1 >= sent.token_start:
+            p = v.toks[lo - 1]
+            if (p.pos == "PROPN" or p.text in ("-", "\u2010")) and (p.head in span or p.head == t.head) and p.dep in (
+                    "compound", "punct", "nmod", "amod", "hmod", "hyph"):
+                lo -= 1
+                span.add(p.i)
+            else:
+                break
+        while lo < t.i and not v.toks[lo].text[:1].isalnum():
+            lo += 1
+        s, e = v.toks[lo].start, t.end
+        out.append(Place(text=text[s:e], start=s, end=e, feature="locality" if locality else None))
+        known.append((s, e))
+    return out
+
+
+_BORDERS = {"border", "frontier", "boundary"}
+# Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
+_PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
+# Verbs whose proper-noun object is the ground taken or hit ("captured Ntorogo", "shelled Birao"): the
+# tagger often calls such a town ORG or PERSON, and the gazetteer lacks most of them.
+TERRITORY_VERBS = {"capture", "recapture", "seize", "overrun", "liberate", "shell", "bomb", "besiege", "occupy",
+                   "retake", "storm", "bombard", "encircle", "raid", "patrol"}
+# The last word of a named site or feature ("the Kasubi Museum", "Rift Valley", "Darulaman Palace"):
+# the name is a place whatever entity type the tagger gave it.
+_FEATURE_WORDS = SETTLEMENT | FACILITY | {
+    "lake", "river", "sea", "gulf", "bay", "mountain", "mountains", "strait", "straits", "desert", "plain",
+    "plateau", "ridge", "hill", "hills", "pass", "beach", "canal", "dam", "bridge", "gate", "park", "airbase",
+    "outpost", "fortress", "castle", "mosque", "synagogue", "cathedral", "airfield", "harbour", "harbor"}
+# ... except the words that end organisations' names as often ("Islamic State", "Carter Center").
+_NOT_NAMES = {"state", "center", "centre", "capital", "quarter", "heart", "edge", "area", "territory", "school",
+              "university", "office", "headquarters", "parliament", "station", "zone", "skies", "sky", "waters"}
+
+
+# Words that open a person's name, not a town's ("captured Abu Zubaydah", "seized Bin Laden's aide").
+_NAME_PARTICLES = {"abu", "bin", "ibn", "ben", "umm", "mr", "mrs", "ms", "dr"}
+
+
+def gazetteer_place(name: str) -> Optional[Place]:
+    """The annotate stage's gazetteer entry for a name, else None."""
+    try:
+        from ..annotate.places import resolve_place  # the annotate stage's gazetteer, loaded on first use
+        return resolve_place(name)
+    except Exception:  # a failing gazetteer costs a place, never the document's events
+        log.debug("gazetteer lookup of %r failed", name, exc_info=True)
+        return None
+
+
+def capital_metonym(e) -> bool:
+    """An entity the actor annotator made a government from a capital's name alone ("Beirut said"):
+    a government organisation whose text the gazetteer knows as a town of the same country."""
+    if e.kind != "organization" or e.sector != "GOV" or not e.country or not e.text[:1].isupper():
+        return False
+    pl = gazetteer_place(e.text)
+    return pl is not None and pl.country == e.country and pl.feature != "country"
+
+
+def capital_places(v: ParseView, sent: Sentence, capitals: list, known: list[tuple[int, int]]) -> list[Place]:
+    """The capitals among ``capitals`` that the syntax makes the ground of an act or the object of a
+    locative phrase ("struck Kyiv", "visited Kyiv", "talks in Kyiv"), as places of their country."""
+    out = []
+    text = v.ann.article.text
+    for e in capitals:
+        if any(a <= e.start < b for a, b in known):
+            continue
+        h = place_tokens(v, sent, e.start, e.end)
+        if h is None:
+            continue
+        hd = v.head(h)
+        if (h.dep in ("dobj", "nsubjpass") and hd.pos == "VERB"
+                and hd.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS | {"strike", "hit", "attack", "target"}) or (
+                h.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL):
+            g = gazetteer_place(e.text)
+            out.append(Place(text=text[e.start:e.end], start=e.start, end=e.end, name=g.name, country=g.country,
+                             lat=g.lat, lon=g.lon, feature=g.feature))
+            known.append((e.start, e.end))
+    return out
+
+
+def _person_particle(v: ParseView, t: Token, sent: Sentence) -> bool:
+    """True when the proper name ending at ``t`` opens with a personal-name particle."""
+    i = t.i
+    while i - 1 >= sent.token_start and v.toks[i - 1].pos == "PROPN" and v.toks[i - 1].head == t.i:
+        i -= 1
+    return v.toks[i].text.lower().rstrip(".") in _NAME_PARTICLES
+
+
+def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
+    """The modifier of a facility noun that names its owner, not its place: an acronym ("the MFO base"),
+    a people ("Chechen towns"), an organisation's premises ("the Armored Division base": a name of
+    several words the tagger calls ORG; one word so tagged before "camp" is as often a place, "the
+    Balata camp")."""
+    if (t.text.isupper() and len(t.text) <= 6) or t.ent_type == "NORP":
+        return True
+    if t.ent_type != "ORG" or h.lemma.lower() not in _PREMISES:
+        return False
+    nxt = v.toks[t.i + 1] if t.i + 1 < len(v.toks) else None
+    return t.ent_iob == "I" or (nxt is not None and nxt.ent_iob == "I" and nxt.ent_type == "ORG")
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline at the article start ends ("MOGADISHU, Somalia — "), else 0: a
+    place named inside it ("Somalia") is the dateline's, not one the story's sentence names."""
+    m = _DATELINE.match(text[:120])
+    return m.end() if m else 0
+
+
+def dateline_place(ann: AnnotatedArticle) -> Optional[Place]:
+    """The place of a wire dateline ("KABUL, May 3 (Reuters) -", "BEIRUT \u2014") at the article start."""
+    text = ann.article.text
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    s, e = m.start(1), m.end(1)
+    word = text[s:e].strip()
+    if not word or not word.replace(" ", "").replace(".", "").isupper() and "," not in text[e:m.end()]:
+        return None
+    pl = next((pl for pl in ann.places if pl.start < e and s <= pl.start), None)
+    if pl is not None and pl.name:
+        return pl
+    r = gazetteer_place(word.title())
+    if r is None:
+        return pl
+    return Place(text=text[s:s + len(word)], start=s, end=s + len(word), name=r.name, country=r.country,
+                 lat=r.lat, lon=r.lon, feature=r.feature)

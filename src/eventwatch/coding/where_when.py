@@ -126,7 +126,7 @@ def _ground_of(v: ParseView, x: Token) -> Optional[Token]:
         return None
     if noun.pos != "NOUN" or noun.lemma.lower() not in GROUND_NOUNS or noun.i == x.i:
         return None
-    # "hours before the Baghdad bombings, ... killed 43 in Khalis": an event before or after this one
+    # "days after the Kabul bombing, gunmen killed two guards in Herat": an event before or after this one
     # happened elsewhere; one this happened during or in is its scene
     y = noun
     for _ in range(4):

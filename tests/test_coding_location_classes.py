@@ -28,6 +28,7 @@ this file (rule coder; the event model's events take their place from the same `
   there still takes the dateline;
 - gathering scene: a place of the rally or news conference a statement is made at is its scene;
 - unknown-org town: a one-word name after "in" that the tagger calls an organisation nobody knows;
+- speaking from: "Speaking from X, the minister accused ..." is said at X;
 - capital ground: a capital that stands for its government elsewhere is a town where the syntax
   makes it one ("shelled Kyiv").
 Every case gave the other place (or none) before the fix, except those marked as guards.
@@ -136,6 +137,9 @@ CLASSES = {
     ],
     "unknown-org-town": [
         ("Rebels were killed in Swat on Monday.", "killed", "Swat"),
+    ],
+    "speaking-from": [
+        ("Speaking on state television from Caracas, the minister accused Guyana of lying.", "accused", "Caracas"),
     ],
     "capital-ground": [
         ("Russian forces shelled Kyiv on Monday.", "shelled", "Kyiv"),

@@ -28,6 +28,7 @@ LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
 ADMIN_AREAS = wordset("admin_areas")
 GROUND_NOUNS = wordset("ground_nouns")
 PLACE_OBJECTS = wordset("place_objects")
+SPEECH = wordset("speech")
 # Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -257,12 +258,15 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
         else:
             y = np_head
             ground = _ground_of(v, y)
+            # "Speaking from Caracas, the minister accused ...": where a scene clause's speaker is
+            from_scene = v.head(y).lemma.lower() == "from" and v.head(y).head != v.head(y).i and _participle_scene(
+                v, v.head(v.head(y)), t) and v.head(v.head(y)).lemma.lower() in SPEECH
             motion = (t.lemma.lower() in MOTION and v.head(y).lemma.lower() in ("to", "from", "toward", "towards", "over")) or (
                 # "deployed troops to X", "sent warships into the Gulf": a deployment happens where it goes
                 t.lemma.lower() in _DEPLOY and v.head(y).lemma.lower() in ("to", "into"))
             if ground is not None:
                 attach = ground  # "killed in an attack on Kidal": where the attack was
-            elif y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion):
+            elif y.dep == "pobj" and (v.head(y).lemma.lower() in LOCATIVE_ALL or motion or from_scene):
                 prep = v.head(y)
                 if prep.lemma.lower() == "on" and pl.feature not in (None, "city", "region") and named:
                     continue  # "sanctions on Iran", but "on the battlefields of Afghanistan" is a place

@@ -11,7 +11,7 @@ import logging
 import re
 from typing import Optional
 
-from ..models import AnnotatedArticle, Place, Sentence, Token
+from ..models import AnnotatedArticle, Entity, Place, Sentence, Token
 from .parse import ParseView
 from .wordsets import wordset
 
@@ -36,10 +36,13 @@ def sentence_places(v: ParseView, sent: Sentence) -> list[Place]:
     # ("Uganda captured Ntorogo": Ntorogo, the recipient, took UGA from "Uganda")
     # a capital alone stands for its government ("Kyiv said"), but it is still a town where the
     # syntax makes it one ("missiles struck Kyiv", "visited Kyiv")
-    capitals = [e for e in ann.entities if sent.start <= e.start < sent.end and capital_metonym(e)]
+    # (only the sentence's entities matter: the spans are matched against its tokens)
+    ents = [e for e in ann.entities if e.start < sent.end and sent.start < e.end]
+    towns = {id(e): town for e in ents if (town := capital_town(e)) is not None}
+    capitals = [(e, towns[id(e)]) for e in ents if id(e) in towns and sent.start <= e.start]
     known = [(pl.start, pl.end) for pl in places] + [
-        (e.start, e.end) for e in ann.entities
-        if e.country and e.kind in ("organization", "person", "media") and not capital_metonym(e)]
+        (e.start, e.end) for e in ents
+        if e.country and e.kind in ("organization", "person", "media") and id(e) not in towns]
     places = places + capital_places(v, sent, capitals, known) + extra_places(v, sent, known)
     # a name inside a longer place is part of it ("Chad" in "the Chad-Sudan border")
     places = [pl for pl in places if not any(o is not pl and o.start <= pl.start and pl.end <= o.end
@@ -125,6 +128,8 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
 
 
 _BORDERS = {"border", "frontier", "boundary"}
+# Verbs whose object a capital is hit as a town, not addressed as a government ("missiles hit Kyiv").
+_HIT_VERBS = {"strike", "hit", "attack", "target"}
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
 _PREMISES = {"base", "office", "headquarters", "compound", "building", "facility", "installation", "camp"}
 # Verbs whose proper-noun object is the ground taken or hit ("captured Ntorogo", "shelled Birao"): the
@@ -156,21 +161,23 @@ def gazetteer_place(name: str) -> Optional[Place]:
         return None
 
 
-def capital_metonym(e) -> bool:
-    """An entity the actor annotator made a government from a capital's name alone ("Beirut said"):
-    a government organisation whose text the gazetteer knows as a town of the same country."""
+def capital_town(e) -> Optional[Place]:
+    """The town an entity names when the actor annotator made it a government from a capital's name
+    alone ("Beirut said"): a government organisation whose text the gazetteer knows as a town of the
+    same country. None for any other entity."""
     if e.kind != "organization" or e.sector != "GOV" or not e.country or not e.text[:1].isupper():
-        return False
+        return None
     pl = gazetteer_place(e.text)
-    return pl is not None and pl.country == e.country and pl.feature != "country"
+    return pl if pl is not None and pl.country == e.country and pl.feature != "country" else None
 
 
-def capital_places(v: ParseView, sent: Sentence, capitals: list, known: list[tuple[int, int]]) -> list[Place]:
-    """The capitals among ``capitals`` that the syntax makes the ground of an act or the object of a
-    locative phrase ("struck Kyiv", "visited Kyiv", "talks in Kyiv"), as places of their country."""
+def capital_places(v: ParseView, sent: Sentence, capitals: list[tuple[Entity, Place]],
+                   known: list[tuple[int, int]]) -> list[Place]:
+    """The (entity, town) pairs of ``capitals`` that the syntax makes the ground of an act or the
+    object of a locative phrase ("shelled Kyiv", "visited Kyiv", "talks in Kyiv"), as places."""
     out = []
     text = v.ann.article.text
-    for e in capitals:
+    for e, g in capitals:
         if any(a <= e.start < b for a, b in known):
             continue
         h = place_tokens(v, sent, e.start, e.end)
@@ -178,9 +185,8 @@ def capital_places(v: ParseView, sent: Sentence, capitals: list, known: list[tup
             continue
         hd = v.head(h)
         if (h.dep in ("dobj", "nsubjpass") and hd.pos == "VERB"
-                and hd.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS | {"strike", "hit", "attack", "target"}) or (
+                and hd.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS | _HIT_VERBS) or (
                 h.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL):
-            g = gazetteer_place(e.text)
             out.append(Place(text=text[e.start:e.end], start=e.start, end=e.end, name=g.name, country=g.country,
                              lat=g.lat, lon=g.lon, feature=g.feature))
             known.append((e.start, e.end))

@@ -30,7 +30,18 @@ this file (rule coder; the event model's events take their place from the same `
 - unknown-org town: a one-word name after "in" that the tagger calls an organisation nobody knows;
 - speaking from: "Speaking from X, the minister accused ..." is said at X;
 - capital ground: a capital that stands for its government elsewhere is a town where the syntax
-  makes it one ("shelled Kyiv").
+  makes it one ("shelled Kyiv");
+- possessive owner: a country owning a thing that is not a place ("in Turkey's bid to ...") is who,
+  not where; a country's province, coast or war is still its place;
+- hyphen fragment: "the Sunni- dominated X district": half a hyphenated word is no name, and a
+  name the tagger calls a people that nobody knows as one names its district;
+- reference name: "X, 40 km northwest of Y" makes X a place, whatever its tag;
+- place prefix: "Tel X", "Plaza X", "Lake X" are places though tagged persons;
+- motion end: where a march starts or ends, when the name is nobody the annotator knows;
+- remote container: "X, in Indonesia's easternmost province of Y" contains X;
+- natural feature: "the shores of Lake X" is Lake X;
+- particle person: an unknown name opening with "Abu" or "Mr" is a person, unless the phrase says
+  it is a place ("the village of Abu X").
 Every case gave the other place (or none) before the fix, except those marked as guards.
 """
 from __future__ import annotations
@@ -145,6 +156,45 @@ CLASSES = {
         ("Russian forces shelled Kyiv on Monday.", "shelled", "Kyiv"),
         ("While visiting Kyiv, the chancellor signed a security pact.", "signed", "Kyiv"),
         ("Moscow accused Kyiv of shelling the plant.", "accused", None),  # guard: a government
+    ],
+    "possessive-owner": [
+        ("In Turkey's bid to secure the frontier, soldiers patrolled Kurdish towns in northern Iraq.", "patrolled",
+         "Iraq"),
+        ("In Kenya's effort to stop the raids, police patrolled farms in Turkana county.", "patrolled",
+         "Turkana county"),
+        ("Troops were deployed to Syria's Idlib province.", "deployed", "Idlib"),  # guard: a container
+        ("Hundreds of civilians have been killed in Sudan's war.", "killed", "Sudan"),  # guard: a conflict's scene
+    ],
+    "hyphen-fragment": [
+        ("A bomb exploded in the Sunni- dominated Adhamiya district, killing four.", "exploded", "Adhamiya"),
+        ("A roadside bomb killed two policemen in the Kurdish- majority town of Qamishli.", "killed",
+         "Qamishli"),  # guard
+    ],
+    "reference-name": [
+        ("Two soldiers were wounded in Tel Tamr, some 40 km northwest of Hasakah.", "wounded", "Tel Tamr"),
+        ("Gunmen shot dead a teacher in Kafr Zita, just north of Hama, on Monday.", "shot", "Kafr Zita"),  # guard
+    ],
+    "place-prefix": [
+        ("Students marched from Plaza Moreno toward the governor's office.", "marched", "Plaza Moreno"),
+        ("Rebels shelled Tel Kalakh on Monday.", "shelled", "Tel Kalakh"),
+    ],
+    "motion-end": [
+        ("Thousands of workers marched from Kottbusser to the labour ministry.", "marched", "Kottbusser"),
+        ("Workers from the Mara Hotel marched to Kottbusser on Monday.", "marched", "Kottbusser"),
+    ],
+    "remote-container": [
+        ("Four tourists were captured by rebels in the Baliem Valley, in Indonesia's easternmost province of "
+         "Papua, on Monday.", "captured", "Baliem Valley"),  # guard
+        ("Aid workers were kidnapped near Kutu, in Congo's westernmost province of Mai-Ndombe.", "kidnapped",
+         "Kutu"),  # guard
+    ],
+    "natural-feature": [
+        ("Villagers patrolled the shores of Lake Kivu after the attacks.", "patrolled", "Lake Kivu"),
+        ("Rangers patrolled the banks of the Mara River overnight.", "patrolled", "Mara River"),
+    ],
+    "particle-person": [
+        ("Special forces captured Abu Musab, the group's commander, in Mosul.", "captured", "Mosul"),  # guard
+        ("Troops captured the village of Abu Hamra in southern Idlib.", "captured", "Abu Hamra"),  # guard
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

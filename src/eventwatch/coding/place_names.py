@@ -17,10 +17,12 @@ from .wordsets import wordset
 
 log = logging.getLogger(__name__)
 
-SETTLEMENT = wordset("settlement")
+# settlements and natural features alike ("the town of X", "the shores of X")
+SETTLEMENT = wordset("settlement") | wordset("geography")
 FACILITY = wordset("facility")
 LOCATIVE_ALL = wordset("locative") | wordset("locative_more")
 APPOSED_PLACES = wordset("apposed_places")
+PLACE_PREFIXES = wordset("place_prefixes")
 PLACE_OBJECTS = wordset("place_objects")
 # A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
@@ -30,7 +32,11 @@ def sentence_places(v: ParseView, sent: Sentence) -> list[Place]:
     """Every place name of the sentence: the annotator's, capitals standing where a place does, and
     the names the syntax marks as places; a name inside a longer one is part of it."""
     ann = v.ann
-    places = [pl for pl in ann.places if sent.start <= pl.start < sent.end]
+    # a name the gazetteer does not know that opens with "Abu", "bin", "Mr" is a person's ("captured Abu
+    # X in Y"); "Abu Dhabi" resolves
+    places = [pl for pl in ann.places if sent.start <= pl.start < sent.end and not (
+        pl.country is None and pl.text.split()[:1] and pl.text.split()[0].lower().rstrip(".") in _NAME_PARTICLES
+        and not _said_place(v, place_tokens(v, sent, pl.start, pl.end)))]
     # names the annotator resolved to an organisation, a person or an outlet are not places; an
     # event's actor span is no such proof, as its country may come from the sentence around it
     # ("Uganda captured Ntorogo": Ntorogo, the recipient, took UGA from "Uganda")
@@ -73,8 +79,8 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
             out.append(Place(text=text[a.start:t.end], start=a.start, end=t.end, feature="border"))
             known.append((a.start, t.end))
     for t in v.toks[sent.token_start:sent.token_end]:
-        if t.pos != "PROPN" or any(a <= t.start < b for a, b in known):
-            continue
+        if t.pos != "PROPN" or any(a <= t.start < b for a, b in known) or t.text.endswith("-"):
+            continue  # "the Sunni- dominated district": half of a hyphenated word, not a name
         if t.dep == "compound" and v.head(t).pos == "PROPN":
             continue  # part of a longer name: its head is checked
         nxt = v.toks[t.i + 1] if t.i + 1 < sent.token_end else None
@@ -102,11 +108,22 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
               and t.ent_type == "ORG" and t.ent_iob == "B" and t.text[:1].isupper() and not t.text.isupper()
               and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I")
               and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
+        # "Marchers set off from X towards the ministry": where a march starts or ends, unless the
+        # name is someone the actor annotator knows
+        ok = ok or (t.dep == "pobj" and h.lemma.lower() in _MOTION_PREPS and v.head(h).lemma.lower() in MOTION
+                    and t.ent_type in ("", "ORG", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
+                    and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
         # "Mbeko, a rebel stronghold", "X, a small town east of the capital": the apposition says
-        # it is a place, whatever entity type the tagger gave the name
+        # it is a place, whatever entity type the tagger gave the name; so does "X, 40 km north of Y"
         locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
-                       for k in v.kids(t))
-        if not (ok or locality):
+                       for k in v.kids(t)) or (
+            t.ent_type not in ("NORP", "DATE") and _REFERENCE.match(text, t.end) is not None) or (
+            # "Tel Tamr", "Kafr Zita", "Port Harcourt": a name whose first word says it is a place, after a
+            # locative or motion preposition or as what is captured, whatever the tagger made of it
+            v.toks[_name_start(v, t, sent)].text.lower() in PLACE_PREFIXES and _name_start(v, t, sent) < t.i
+            and (t.dep in ("dobj", "nsubjpass", "appos", "conj") or (
+                t.dep == "pobj" and h.lemma.lower() in LOCATIVE_ALL | _MOTION_PREPS | {"of"})))
+        if not (ok or locality) or (_person_particle(v, t, sent) and not _said_place(v, t)):
             continue
         lo = t.i
         span = {t.i}
@@ -128,6 +145,11 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
 
 
 _BORDERS = {"border", "frontier", "boundary"}
+_MOTION_PREPS = {"from", "to", "into", "toward", "towards"}
+MOTION = wordset("motion")
+# ", just north of", ", some 40 km (25 miles) south-west of": what follows a name that locates it
+_REFERENCE = re.compile(r",\s+(?:(?:just|some|about|around|roughly|nearly|almost|\d[\d,.]*|km|kilometers|kilometres"
+                        r"|miles?|mi|\(|\))\s*)*(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+[A-Z]")
 # Verbs whose object a capital is hit as a town, not addressed as a government ("missiles hit Kyiv").
 _HIT_VERBS = {"strike", "hit", "attack", "target"}
 # Premises an organisation has wherever it is: "the ICRC offices", "the army base" name no place.
@@ -193,12 +215,26 @@ def capital_places(v: ParseView, sent: Sentence, capitals: list[tuple[Entity, Pl
     return out
 
 
-def _person_particle(v: ParseView, t: Token, sent: Sentence) -> bool:
-    """True when the proper name ending at ``t`` opens with a personal-name particle."""
+def _said_place(v: ParseView, t: Optional[Token]) -> bool:
+    """The phrase around the name ``t`` says it is a place: "the village of X", "X, a rebel stronghold"."""
+    if t is None:
+        return False
+    h = v.head(t)
+    return (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT) or any(
+        k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES for k in v.kids(t))
+
+
+def _name_start(v: ParseView, t: Token, sent: Sentence) -> int:
+    """The index of the first word of the proper name ending at ``t``."""
     i = t.i
     while i - 1 >= sent.token_start and v.toks[i - 1].pos == "PROPN" and v.toks[i - 1].head == t.i:
         i -= 1
-    return v.toks[i].text.lower().rstrip(".") in _NAME_PARTICLES
+    return i
+
+
+def _person_particle(v: ParseView, t: Token, sent: Sentence) -> bool:
+    """True when the proper name ending at ``t`` opens with a personal-name particle."""
+    return v.toks[_name_start(v, t, sent)].text.lower().rstrip(".") in _NAME_PARTICLES
 
 
 def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
@@ -206,8 +242,13 @@ def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
     a people ("Chechen towns"), an organisation's premises ("the Armored Division base": a name of
     several words the tagger calls ORG; one word so tagged before "camp" is as often a place, "the
     Balata camp")."""
-    if (t.text.isupper() and len(t.text) <= 6) or t.ent_type == "NORP":
+    if t.text.isupper() and len(t.text) <= 6:
         return True
+    if t.ent_type == "NORP":
+        # "Chechen towns", "Kurdish villages": a people; a proper name nobody knows as a people that the
+        # tagger calls one anyway ("the Adhamiya district") is the place's name
+        return t.pos != "PROPN" or h.lemma.lower() not in SETTLEMENT or any(
+            e.start <= t.start < e.end and e.kind for e in v.ann.entities)
     if t.ent_type != "ORG" or h.lemma.lower() not in _PREMISES:
         return False
     nxt = v.toks[t.i + 1] if t.i + 1 < len(v.toks) else None

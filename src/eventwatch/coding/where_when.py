@@ -29,6 +29,9 @@ ADMIN_AREAS = wordset("admin_areas")
 GROUND_NOUNS = wordset("ground_nouns")
 PLACE_OBJECTS = wordset("place_objects")
 SPEECH = wordset("speech")
+# settlements and natural features alike name where something is ("the shores of Lake X")
+PLACE_NOUNS = SETTLEMENT | wordset("geography")
+CONFLICTS = wordset("conflict_nouns")
 # Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -50,7 +53,9 @@ _BETWEEN_WORDS = {"in", "of", "on", "the", "nearby", "neighbouring", "neighborin
                   "capital", "city", "town", "village", "state", "province", "region", "district", "county",
                   "governorate", "area", "part", "suburbs", "outskirts", "central", "western", "eastern", "northern",
                   "southern", "north-west", "north-east", "south-west", "south-east", "northeastern",
-                  "northwestern", "southeastern", "southwestern", "former", "restive", "occupied", "disputed"}
+                  "northwestern", "southeastern", "southwestern", "former", "restive", "occupied", "disputed",
+                  "easternmost", "westernmost", "northernmost", "southernmost", "remote", "rural", "mountainous",
+                  "coastal", "tribal", "autonomous", "semi-autonomous", "breakaway", "country", "main"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "north-east", "north-west", "south-east", "south-west"}
 
@@ -96,11 +101,15 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
         if x.dep in ("compound", "amod", "nmod") and _ground_of(v, x):
             break  # "the Raqqa offensive": the name is the ground the event noun happens on
         if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
-            if hd.pos == "NOUN" and hd.lemma.lower() not in SETTLEMENT | FACILITY and rank == 0:
+            if hd.pos == "NOUN" and hd.lemma.lower() not in PLACE_NOUNS | FACILITY and rank == 0:
                 rank = 2
             x = hd
         elif x.dep == "poss":
-            rank = max(rank, 1) if rank != 2 else 2
+            # "Syria's Idlib province", "Somalia's coast", "X's civil war": a container or scene; "in Turkey's
+            # bid to ...", "Russia's invasion of X": the owner of a thing that is not a place, so who, not where
+            owned = hd.pos == "NOUN" and hd.lemma.lower() not in (
+                PLACE_NOUNS | FACILITY | DIRECTION | PARTITIVE | CONFLICTS)
+            rank = 2 if owned and rank == 0 else max(rank, 1) if rank != 2 else 2
             x = hd
         elif x.dep == "appos" and hd.pos in ("NOUN", "PROPN"):
             x = hd
@@ -242,11 +251,11 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
             (rank == 0 and ((named and (pl.feature or h.ent_type in ("LOC", "FAC") or pl.name is None)
                              # a name the gazetteer placed is a town though the tagger said PERSON ("captured Jaffna")
                              and (h.ent_type != "PERSON" or pl.country or pl.feature == "locality"))
-                            or head_lemma in SETTLEMENT | PARTITIVE
+                            or head_lemma in PLACE_NOUNS | PARTITIVE
                             # "the party's Mombasa offices were torched": the named site's town
                             or head_lemma in FACILITY)) or
             # "patrolled Venezuela's oil installations", "Grozny's streets were patrolled"
-            (rank in (1, 2) and head_lemma in SETTLEMENT | FACILITY))
+            (rank in (1, 2) and head_lemma in PLACE_NOUNS | FACILITY))
         if rank == 2 and pl.feature == "country":
             continue  # "a U.S. airstrike", "the SDF shelling": who, not where
         attach = None

@@ -1,10 +1,14 @@
 """The coder's word lists as data: the shipped file loads; a bad line is named in the error."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from eventwatch.codebook import builtin_path
-from eventwatch.coding.wordsets import load_wordsets, load_wordsets_file, wordmap, wordset
+from eventwatch.coding.examples import codebook_sha256
+from eventwatch.coding.wordsets import (load_place_wordsets, load_wordsets, load_wordsets_file, place_wordset,
+                                        wordmap, wordset)
 from eventwatch.errors import CodebookError
 
 
@@ -17,12 +21,31 @@ def test_wordsets_shipped_file_loads():
 
 @pytest.mark.parametrize("name,word", [
     ("locative", "on"),     # YAML 1.1 reads a bare on/off as a boolean: the file quotes them
-    ("locative_more", "off"),
     ("future_aux", "'ll"),
     ("neg_subjects", "no-one"),
 ])
 def test_wordsets_shipped_words_survive_yaml(name, word):
     assert word in wordset(name)
+
+
+def test_wordsets_place_file_loads_apart():
+    ws = load_place_wordsets()
+    assert ws.version == 1 and ws.path == str(builtin_path("places.yaml"))
+    assert "off" in place_wordset("locative_more") and "hospital" in place_wordset("facility")
+    with pytest.raises(CodebookError, match="places.yaml"):
+        place_wordset("reporting")  # a type or role list is not a place list
+
+
+def test_wordsets_place_file_outside_model_hash(tmp_path, monkeypatch):
+    # the place lists choose only where: editing them must not mark the event model stale
+    import eventwatch.coding.examples as examples
+    shutil.copytree(examples.CODEBOOK_DIR, tmp_path / "codebook")
+    monkeypatch.setattr(examples, "CODEBOOK_DIR", tmp_path / "codebook")
+    before = codebook_sha256()
+    (tmp_path / "codebook" / "places.yaml").write_text("version: 1\nfacility: [school]\n")
+    assert codebook_sha256() == before
+    (tmp_path / "codebook" / "wordsets.yaml").write_text("version: 1\nreporting: [say]\n")
+    assert codebook_sha256() != before
 
 
 def test_wordsets_every_shipped_word_is_a_stripped_string():

@@ -41,7 +41,13 @@ this file (rule coder; the event model's events take their place from the same `
 - remote container: "X, in Indonesia's easternmost province of Y" contains X;
 - natural feature: "the shores of Lake X" is Lake X;
 - particle person: an unknown name opening with "Abu" or "Mr" is a person, unless the phrase says
-  it is a place ("the village of Abu X").
+  it is a place ("the village of Abu X");
+- area reference: "X district, some 60 km west of Y" makes Y the reference point, as "X, ..." does;
+- outpost: an outpost, barracks or garrison is a named site like a school;
+- off the coast: "hijacked off X" is at X, though the tagger calls X a person or the parser reads
+  "off" as a particle;
+- mission: a country's embassy or consulate stands abroad: its name says whose, not where;
+- recalled event: "on the anniversary of the fall of X" names an earlier event's place.
 Every case gave the other place (or none) before the fix, except those marked as guards.
 """
 from __future__ import annotations
@@ -195,6 +201,26 @@ CLASSES = {
     "particle-person": [
         ("Special forces captured Abu Musab, the group's commander, in Mosul.", "captured", "Mosul"),  # guard
         ("Troops captured the village of Abu Hamra in southern Idlib.", "captured", "Abu Hamra"),  # guard
+    ],
+    "area-reference": [
+        ("A mine exploded under a police truck on the road at Bhalche of Dhading district, some 60 km west of "
+         "Kathmandu, the radio said.", "exploded", "Dhading"),  # guard
+        ("Protesters rallied in Gulu district, about 300 km north of Kampala.", "rallied", "Gulu"),  # guard
+    ],
+    "outpost": [
+        ("Soldiers were patrolling near the Ramim outpost at Har Adir when a bomb exploded.", "patrolling", "Ramim"),
+    ],
+    "off-coast": [
+        ("A tanker was hijacked off Eyl, on Somalia's northern coast.", "hijacked", "Eyl"),
+        ("Pirates seized a cargo ship off Hobyo on Monday.", "seized", "Hobyo"),
+    ],
+    "mission": [
+        ("Hundreds of students protested outside the U.S. embassy on Friday.", "protested", None),
+        ("Protesters rallied outside the Kenyan embassy in London.", "rallied", "London"),  # guard
+    ],
+    "recalled-event": [
+        ("Thousands marched on the anniversary of the storming of the Bastille.", "marched", None),
+        ("Veterans rallied in Hue on the anniversary of the fall of Saigon.", "rallied", "Hue"),  # guard
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

@@ -13,17 +13,17 @@ from typing import Optional
 
 from ..models import AnnotatedArticle, Entity, Place, Sentence, Token
 from .parse import ParseView
-from .wordsets import wordset
+from .wordsets import place_wordset, wordset
 
 log = logging.getLogger(__name__)
 
 # settlements and natural features alike ("the town of X", "the shores of X")
-SETTLEMENT = wordset("settlement") | wordset("geography")
-FACILITY = wordset("facility")
-LOCATIVE_ALL = wordset("locative") | wordset("locative_more")
-APPOSED_PLACES = wordset("apposed_places")
-PLACE_PREFIXES = wordset("place_prefixes")
-PLACE_OBJECTS = wordset("place_objects")
+SETTLEMENT = wordset("settlement") | place_wordset("geography")
+FACILITY = place_wordset("facility")
+LOCATIVE_ALL = wordset("locative") | place_wordset("locative_more")
+APPOSED_PLACES = place_wordset("apposed_places")
+PLACE_PREFIXES = place_wordset("place_prefixes")
+PLACE_OBJECTS = place_wordset("place_objects")
 # A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
 
@@ -104,10 +104,14 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
               t.dep in ("dobj", "nsubjpass") and t.ent_type in ("GPE", "LOC", "FAC")) or (
               # "killed in Swat": a one-word name after "in" that the tagger calls an organisation
               # and the actor annotator does not know as one is a town the gazetteer lacks
-              t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "across")
+              t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "across", "off")
               and t.ent_type == "ORG" and t.ent_iob == "B" and t.text[:1].isupper() and not t.text.isupper()
               and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I")
               and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
+        # "hijacked off Eyl": a coast, whatever the tagger says, unless the annotator knows who it is
+        ok = ok or (t.dep == "pobj" and h.lemma.lower() == "off" and h.dep == "prep" and t.ent_type not in (
+            "NORP", "DATE", "CARDINAL") and t.text[:1].isupper() and not t.text.isupper()
+            and not any(e.start <= t.start < e.end and e.kind and e.kind != "person" for e in v.ann.entities))
         # "Marchers set off from X towards the ministry": where a march starts or ends, unless the
         # name is someone the actor annotator knows
         ok = ok or (t.dep == "pobj" and h.lemma.lower() in _MOTION_PREPS and v.head(h).lemma.lower() in MOTION
@@ -146,7 +150,7 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
 
 _BORDERS = {"border", "frontier", "boundary"}
 _MOTION_PREPS = {"from", "to", "into", "toward", "towards"}
-MOTION = wordset("motion")
+MOTION = place_wordset("motion")
 # ", just north of", ", some 40 km (25 miles) south-west of": what follows a name that locates it
 _REFERENCE = re.compile(r",\s+(?:(?:just|some|about|around|roughly|nearly|almost|\d[\d,.]*|km|kilometers|kilometres"
                         r"|miles?|mi|\(|\))\s*)*(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+[A-Z]")

@@ -14,24 +14,25 @@ from typing import Optional
 from ..models import Place, Sentence, Token
 from .parse import REPORTING, ParseView, clause_tokens
 from .place_names import place_tokens, sentence_places
-from .wordsets import wordset
+from .wordsets import place_wordset, wordset
 
 log = logging.getLogger(__name__)
 
 LOCATIVE = wordset("locative")
 SETTLEMENT = wordset("settlement")
-DIRECTION = wordset("direction")
-FACILITY = wordset("facility")
+DIRECTION = place_wordset("direction")
+FACILITY = place_wordset("facility")
 PARTITIVE = wordset("partitive")
-MOTION = wordset("motion")
-LOCATIVE_ALL = LOCATIVE | wordset("locative_more")
-ADMIN_AREAS = wordset("admin_areas")
-GROUND_NOUNS = wordset("ground_nouns")
-PLACE_OBJECTS = wordset("place_objects")
+MOTION = place_wordset("motion")
+LOCATIVE_ALL = LOCATIVE | place_wordset("locative_more")
+ADMIN_AREAS = place_wordset("admin_areas")
+GROUND_NOUNS = place_wordset("ground_nouns")
+PLACE_OBJECTS = place_wordset("place_objects")
 SPEECH = wordset("speech")
 # settlements and natural features alike name where something is ("the shores of Lake X")
-PLACE_NOUNS = SETTLEMENT | wordset("geography")
-CONFLICTS = wordset("conflict_nouns")
+PLACE_NOUNS = SETTLEMENT | place_wordset("geography")
+CONFLICTS = place_wordset("conflict_nouns")
+MISSIONS = place_wordset("missions")
 # Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -44,6 +45,8 @@ VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AGREE", 
 _TOWNS = {"city", "town", "village", "port", "capital", "hamlet", "township", "island", "settlement", "suburb"}
 # Prepositions that set an event before or after another one: that other event's ground is not this one's.
 _OTHER_TIME = {"before", "after", "following", "ahead", "prior"}
+# Nouns that recall an earlier event: "marched on the anniversary of the storming of X" was not at X.
+_RECALLED = {"anniversary", "commemoration", "remembrance", "memory", "memorial", "eve"}
 # Verbs of sending forces somewhere: their destination is where the mobilization takes place.
 _DEPLOY = {"deploy", "redeploy", "send", "dispatch", "rush", "airlift", "station", "move"}
 # Words that may stand between a place and the place that contains it or locates it: "X in nearby Y",
@@ -92,7 +95,8 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
     """Climb a place's own noun phrase ("Syria's Aleppo province", "the city of Fallujah") to the token
     that attaches it to the clause; the second value ranks the place within one phrase (0: the named
     head, an "of"/apposition name or the name of a settlement/site, "Kibali district"; 1: a possessive
-    container; 2: the modifier of a thing that is not a place, "a U.S. airstrike")."""
+    container; 2: the modifier of a thing that is not a place, "a U.S. airstrike"; -1: the place of an
+    earlier event the phrase recalls, "the anniversary of the fall of X")."""
     x, rank = h, 0.0
     for _ in range(8):
         hd = v.head(x)
@@ -101,8 +105,9 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
         if x.dep in ("compound", "amod", "nmod") and _ground_of(v, x):
             break  # "the Raqqa offensive": the name is the ground the event noun happens on
         if x.dep in ("compound", "amod", "nmod", "det", "nummod"):
-            if hd.pos == "NOUN" and hd.lemma.lower() not in PLACE_NOUNS | FACILITY and rank == 0:
-                rank = 2
+            if hd.pos == "NOUN" and (hd.lemma.lower() not in PLACE_NOUNS | FACILITY or hd.lemma.lower() in MISSIONS) \
+                    and rank == 0:
+                rank = 2  # "the U.S. embassy": whose it is, as "a U.S. airstrike", not where
             x = hd
         elif x.dep == "poss":
             # "Syria's Idlib province", "Somalia's coast", "X's civil war": a container or scene; "in Turkey's
@@ -114,6 +119,8 @@ def _anchor(v: ParseView, h: Token) -> tuple[Token, float]:
         elif x.dep == "appos" and hd.pos in ("NOUN", "PROPN"):
             x = hd
         elif x.dep == "pobj" and hd.lemma.lower() == "of" and v.head(hd).pos in ("NOUN", "PROPN", "ADV", "ADJ"):
+            if v.head(hd).lemma.lower() in _RECALLED:
+                return x, -1.0  # "on the anniversary of the fall of X": an earlier event's place
             if _ground_of(v, x):
                 break  # "the siege of Sarajevo": not a name of the siege, its ground
             x = v.head(hd)
@@ -145,7 +152,7 @@ def _ground_of(v: ParseView, x: Token) -> Optional[Token]:
         y = v.head(y)
         if y.pos == "VERB":
             break
-        if y.dep == "prep" and y.lemma.lower() in _OTHER_TIME:
+        if (y.dep == "prep" and y.lemma.lower() in _OTHER_TIME) or (y.pos == "NOUN" and y.lemma.lower() in _RECALLED):
             return None
     return noun
 
@@ -282,6 +289,9 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
                 attach = v.head(prep)
             elif y.dep == "dobj" and v.head(y).lemma.lower() in PLACE_OBJECTS and _participle_scene(v, v.head(y), t):
                 attach = v.head(y)  # "Visiting Odesa on Saturday, the minister met ..."
+            elif y.dep in ("npadvmod", "dobj") and y.i > 0 and v.toks[y.i - 1].dep == "prt" and (
+                    v.toks[y.i - 1].lemma.lower() in LOCATIVE_ALL and v.toks[y.i - 1].head == y.head):
+                attach = v.head(y)  # "seized off Mogadishu": the parser read the preposition as a particle
             elif y.dep in ("advmod", "npadvmod") and y.lemma.lower() in DIRECTION:
                 attach = v.head(y)  # "an ambush north of Karbala"
                 ref = 1.5 if y.lemma.lower() not in ("near", "outside") else 0.0
@@ -370,7 +380,9 @@ def _contain(text: str, a: list, b: list, middle: list) -> None:
     if re.fullmatch(r"\s*,\s*", between):
         delta = 0.3  # "Portland, Maine": the qualifier
     elif words and all(w.lower() in _BETWEEN_WORDS | _DIRECTIONS or w[0].isdigit() or w in "()" for w in words) \
-            and re.search(r"\b(?:in|of)\b", between) and between.strip()[:1] in (",", "i", "o", "n", "j"):
+            and re.search(r"\b(?:in|of)\b", between) and (between.strip()[:1] in (",", "i", "o", "n", "j") or (
+                # "X district, some 50 km northwest of Y": the first place's own head noun comes first
+                words[0].lower() in _TOWNS | ADMIN_AREAS | {"district", "area"} and "," in between)):
         delta = 1.5 if any(w.lower() in _DIRECTIONS for w in words) else 0.3
     else:
         return

@@ -17,6 +17,9 @@ from ..codebook import builtin_path, line_of, line_of_item, line_of_key, load_ya
 from ..errors import CodebookError
 
 WORDSETS_FILE = "wordsets.yaml"
+# The lists that choose only an event's place: no event model feature reads them (see
+# ``examples.codebook_sha256``), so an analyst may edit them without retraining.
+PLACES_FILE = "places.yaml"
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,17 @@ def load_wordsets() -> WordSets:
 def wordset(name: str) -> frozenset[str]:
     """One shipped word list, e.g. ``wordset("reporting")``."""
     return load_wordsets().words(name)
+
+
+@lru_cache(maxsize=1)
+def load_place_wordsets() -> WordSets:
+    """The shipped place word lists (``codebook/places.yaml``), read once."""
+    return load_wordsets_file(builtin_path(PLACES_FILE))
+
+
+def place_wordset(name: str) -> frozenset[str]:
+    """One shipped place word list, e.g. ``place_wordset("facility")``."""
+    return load_place_wordsets().words(name)
 
 
 def wordmap(name: str) -> dict[str, str]:

@@ -24,9 +24,10 @@ DATA = Path(__file__).parent / "data" / "location_blind.jsonl"
 DATA_C = Path(__file__).parent / "data" / "location_blind_c.jsonl"
 # set D (70), written blind for the third pass by an annotator who saw neither eventwatch's output nor
 # the dev files: location on found 0.580 with the code before that pass (rule coder 0.600), 0.696
-# at its first run with the pass's first classes; rule coder after the pass 0.831
+# at its first run with the pass's first classes; rule coder after the pass 0.831; after the fifth
+# pass 0.846 (its errors were read by then: no longer blind)
 DATA_D = Path(__file__).parent / "data" / "location_blind_d.jsonl"
-MIN_LOCATION_ON_FOUND_D = 0.80
+MIN_LOCATION_ON_FOUND_D = 0.83
 # rule coder, measured 2026-12-01 on all 91: event on the verb 0.824, location on found 0.880, actor
 # country on found 0.907 (README "Annotation on unseen text"); location 0.907 after the third pass
 MIN_VERBS_WITH_EVENT = 0.80

@@ -33,8 +33,10 @@ SCORE = SHARED / "eval" / "score.py"
 # named sites' towns: 0.806 (the combined coder, acceptance 06: 0.765 -> 0.796)
 # third pass (event nouns' ground, visited places, scene clauses, "the X city of Y", border pairs,
 # capitals as ground): 0.832 (the combined coder 0.806 -> 0.824)
-MIN_LOCATION = 0.82
-MIN_LOCATION_REPAIRED = 0.82
+# fifth pass (possessive owners, place-prefix and reference names, motion ends, natural features,
+# embassies, recalled events, off the coast): 0.852 (the combined coder 0.830 -> 0.850)
+MIN_LOCATION = 0.84
+MIN_LOCATION_REPAIRED = 0.84
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 

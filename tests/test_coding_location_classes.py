@@ -47,7 +47,13 @@ this file (rule coder; the event model's events take their place from the same `
 - off the coast: "hijacked off X" is at X, though the tagger calls X a person or the parser reads
   "off" as a particle;
 - mission: a country's embassy or consulate stands abroad: its name says whose, not where;
-- recalled event: "on the anniversary of the fall of X" names an earlier event's place.
+- recalled event: "on the anniversary of the fall of X" names an earlier event's place;
+- seat city: a city that stands for an organisation seated there ("Brussels" for the EU) is a town
+  where the syntax makes it one;
+- speaking to: "Speaking to journalists in X, ..." is a scene clause though its place hangs on whom
+  it speaks to;
+- signed document: "signed a treaty in X": the parser hangs the place on the document, which was
+  signed there.
 Every case gave the other place (or none) before the fix, except those marked as guards.
 """
 from __future__ import annotations
@@ -221,6 +227,19 @@ CLASSES = {
     "recalled-event": [
         ("Thousands marched on the anniversary of the storming of the Bastille.", "marched", None),
         ("Veterans rallied in Hue on the anniversary of the fall of Saigon.", "rallied", "Hue"),  # guard
+    ],
+    "seat-city": [
+        ("Speaking to reporters in Brussels, the Hungarian prime minister rejected the plan.", "rejected",
+         "Brussels"),
+    ],
+    "speaking-to": [
+        ("Speaking to journalists in Nairobi, the opposition leader rejected the election results.", "rejected",
+         "Nairobi"),
+    ],
+    "signed-document": [
+        ("The two presidents signed a border treaty in Astana on Friday.", "signed", "Astana"),
+        ("Addressing reporters in Harare, the envoy demanded a ceasefire in northern Mozambique.", "demanded",
+         "Harare"),  # guard: a demanded ceasefire's place is its content
     ],
 }
 CASES = [pytest.param(t, w, p, id=f"{cls}-{i}") for cls, rows in CLASSES.items() for i, (t, w, p) in enumerate(rows)]

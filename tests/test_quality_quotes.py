@@ -52,6 +52,11 @@ VOA_MINIMUM = {"quote_speaker_f1": 0.92, "quote_f1": 0.95, "speaker_acc_on_match
 WIRE = GOLD.parent / "quotes_blind_wire.jsonl"
 WIRE_TEXTS = GOLD.parent.parent.parent / "data" / "annotations" / "texts"
 WIRE_MINIMUM = {"quote_speaker_f1": 0.93, "quote_f1": 0.98, "speaker_acc_on_matched": 0.94}
+# 15 more (wire-400 ... wire-540, every 10th; 44 direct/mixed, 111 indirect), annotated by a helper
+# who saw neither the output nor the code, before their first run, 2026-12-02: quote+speaker F1
+# 0.955 (P = R), quote F1 1.000, speaker right on 95.5% of found quotes at that run.
+WIRE2 = GOLD.parent / "quotes_blind_wire2.jsonl"
+WIRE2_MINIMUM = {"quote_speaker_f1": 0.93, "quote_f1": 0.98, "speaker_acc_on_matched": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +95,11 @@ def voa_metrics(voa_gold, shared_dir, tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def wire_metrics(shared_dir, tmp_path_factory) -> dict:
     return _metrics(WIRE, shared_dir, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def wire2_metrics(shared_dir, tmp_path_factory) -> dict:
+    return _metrics(WIRE2, shared_dir, tmp_path_factory)
 
 
 def _metrics(gold_file: Path, shared_dir, tmp_path_factory) -> dict:
@@ -147,17 +157,26 @@ def test_quality_quotes_wire_above_pinned(wire_metrics, metric):
     assert wire_metrics[metric] >= WIRE_MINIMUM[metric], wire_metrics
 
 
-@pytest.mark.parametrize("story", [json.loads(line)["id"] for line in WIRE.read_text(encoding="utf-8").splitlines()])
-def test_quotes_wire_gold_text_is_the_story_file(story):
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.parametrize("metric", sorted(WIRE2_MINIMUM))
+def test_quality_quotes_wire2_above_pinned(wire2_metrics, metric):
+    assert wire2_metrics[metric] >= WIRE2_MINIMUM[metric], wire2_metrics
+
+
+@pytest.mark.parametrize("gold_file,story", [
+    (f, json.loads(line)["id"]) for f in (WIRE, WIRE2) for line in f.read_text(encoding="utf-8").splitlines()])
+def test_quotes_wire_gold_text_is_the_story_file(gold_file, story):
     # the gold carries the story's text; it must still be the file's (offsets index it)
-    rec = next(r for r in map(json.loads, WIRE.read_text(encoding="utf-8").splitlines()) if r["id"] == story)
+    rec = next(r for r in map(json.loads, gold_file.read_text(encoding="utf-8").splitlines()) if r["id"] == story)
     assert rec["text"] == (WIRE_TEXTS / f"{story}.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("which", ["news", "blind", "voa", "wire"])
+@pytest.mark.parametrize("which", ["news", "blind", "voa", "wire", "wire2"])
 def test_quotes_news_gold_offsets(which, request):
     # the gold itself: every content and speaker segment indexes its text
-    gold_file = {"news": GOLD, "blind": BLIND, "wire": WIRE}.get(which) or request.getfixturevalue("voa_gold")
+    gold_file = {"news": GOLD, "blind": BLIND, "wire": WIRE, "wire2": WIRE2}.get(which) or request.getfixturevalue(
+        "voa_gold")
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         for a in r["expected"]["attributions"]:

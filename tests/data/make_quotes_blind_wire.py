@@ -36,7 +36,12 @@ end of B; " ~ " separates the pieces of one attribution. The speaker is the
 occurrence nearest the quote (of ``context`` when given, the speaker being
 inside it); ``-`` for none. The records carry the story text, and its file.
 
-    python tests/data/make_quotes_blind_wire.py
+    python tests/data/make_quotes_blind_wire.py                      # the first set
+    python tests/data/make_quotes_blind_wire.py quotes_blind_wire2   # the second
+
+The second set, ``quotes_blind_wire2``: 15 more of our wire stories (wire-400, wire-410, ...
+wire-540), annotated the same way by a helper who saw neither the program's output nor its code,
+before its first run (issue 9's closing measurement).
 """
 from __future__ import annotations
 
@@ -141,8 +146,10 @@ def build(gold_txt: Path) -> list[dict]:
 
 
 def main() -> None:
-    records = build(HERE / "quotes_blind_wire.txt")
-    with open(HERE / "quotes_blind_wire.jsonl", "w", encoding="utf-8") as f:
+    # the second set (wire-400 ... wire-540, every 10th) shares the format: pass its name
+    name = sys.argv[1] if len(sys.argv) > 1 else "quotes_blind_wire"
+    records = build(HERE / f"{name}.txt")
+    with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     kinds = [a["quote_type"] for r in records for a in r["expected"]["attributions"]]

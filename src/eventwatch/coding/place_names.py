@@ -191,10 +191,12 @@ def capital_town(e) -> Optional[Place]:
     """The town an entity names when the actor annotator made it a government from a capital's name
     alone ("Beirut said"): a government organisation whose text the gazetteer knows as a town of the
     same country. None for any other entity."""
-    if e.kind != "organization" or e.sector != "GOV" or not e.country or not e.text[:1].isupper():
+    if e.kind != "organization" or e.sector not in ("GOV", "IGO") or not e.country or not e.text[:1].isupper():
         return None
     pl = gazetteer_place(e.text)
-    return pl if pl is not None and pl.country == e.country and pl.feature != "country" else None
+    # an organisation's seat ("Brussels" for the EU) is a town of another country than its own code
+    return pl if pl is not None and pl.feature != "country" and (
+        pl.country == e.country or (e.sector == "IGO" and not e.text.isupper())) else None
 
 
 def capital_places(v: ParseView, sent: Sentence, capitals: list[tuple[Entity, Place]],
@@ -212,7 +214,10 @@ def capital_places(v: ParseView, sent: Sentence, capitals: list[tuple[Entity, Pl
         hd = v.head(h)
         if (h.dep in ("dobj", "nsubjpass") and hd.pos == "VERB"
                 and hd.lemma.lower() in TERRITORY_VERBS | PLACE_OBJECTS | _HIT_VERBS) or (
-                h.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL):
+                h.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL) or (
+                # "at Dhaka University", "a Kabul hotel": the town of a named site
+                h.dep == "compound" and hd.pos in ("NOUN", "PROPN") and hd.lemma.lower() in SETTLEMENT | FACILITY
+                | {"university"}):
             out.append(Place(text=text[e.start:e.end], start=e.start, end=e.end, name=g.name, country=g.country,
                              lat=g.lat, lon=g.lon, feature=g.feature))
             known.append((e.start, e.end))

@@ -33,6 +33,8 @@ SPEECH = wordset("speech")
 PLACE_NOUNS = SETTLEMENT | place_wordset("geography")
 CONFLICTS = place_wordset("conflict_nouns")
 MISSIONS = place_wordset("missions")
+DOCUMENTS = wordset("documents") | place_wordset("agreements")
+DOCUMENT_VERBS = place_wordset("document_verbs")
 # Triggers whose direct object can be the place itself ("captured Ntorogo", "shelled Homs").
 TERRITORY_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Physical events that happen where the reporter files from when the sentence names no place.
@@ -178,7 +180,9 @@ def _scene_phrase(v: ParseView, attach: Token, t: Token) -> bool:
         hd = v.head(x)
         if hd.i == x.i:
             return False
-        if x.dep == "pobj" and hd.lemma.lower() in LOCATIVE_ALL and hd.head != hd.i:
+        if x.dep == "pobj" and hd.head != hd.i and (hd.lemma.lower() in LOCATIVE_ALL or (
+                # "Speaking to reporters in Brussels, ...": whom the scene clause speaks to
+                hd.lemma.lower() in ("to", "with") and v.head(hd).lemma.lower() in SPEECH)):
             x = v.head(hd)
         elif x.dep == "dobj" and hd.lemma.lower() in PLACE_OBJECTS:
             x = hd
@@ -322,8 +326,12 @@ def place_of(v: ParseView, t: Token, sent: Sentence, typ: Optional[str] = None) 
                     continue
             # "some 50 km south of Baghdad": a reference point, the place only when nothing nearer is named
             score += ref
+            # "signed an agreement in Havana", "issued a statement in Geneva": the parser hangs the
+            # place on the document, but it says where the document was signed or issued
+            on_document = attach.dep == "dobj" and attach.head == t.i and attach.lemma.lower() in DOCUMENTS and (
+                t.lemma.lower() in DOCUMENT_VERBS)  # not "demanded a ceasefire in X": what is demanded
             if typ in VERBAL_TYPES and score >= 1.0 and not (attach.i in sub and attach.i in subj_side) \
-                    and attach not in govern and not _scene_phrase(v, attach, t):
+                    and attach not in govern and not _scene_phrase(v, attach, t) and not on_document:
                 continue  # a place inside what is said or punished, not where it was said
         own = {x.i for x in v.toks[sent.token_start:sent.token_end] if pl.start <= x.start < pl.end}
         if rank == 0:

@@ -38,7 +38,7 @@ this file (rule coder; the event model's events take their place from the same `
 - reference name: "X, 40 km northwest of Y" makes X a place, whatever its tag;
 - place prefix: "Tel X", "Plaza X", "Lake X" are places though tagged persons;
 - motion end: where a march starts or ends, when the name is nobody the annotator knows;
-- remote container: "X, in Indonesia's easternmost province of Y" contains X;
+- remote container: "X, in Congo's easternmost province of Y" contains X;
 - natural feature: "the shores of Lake X" is Lake X;
 - particle person: an unknown name opening with "Abu" or "Mr" is a person, unless the phrase says
   it is a place ("the village of Abu X");
@@ -195,8 +195,8 @@ CLASSES = {
         ("Workers from the Mara Hotel marched to Kottbusser on Monday.", "marched", "Kottbusser"),
     ],
     "remote-container": [
-        ("Four tourists were captured by rebels in the Baliem Valley, in Indonesia's easternmost province of "
-         "Papua, on Monday.", "captured", "Baliem Valley"),  # guard
+        ("Two aid workers were abducted by gunmen near Rutshuru, in Congo's easternmost province of North "
+         "Kivu, on Friday.", "abducted", "Rutshuru"),  # guard
         ("Aid workers were kidnapped near Kutu, in Congo's westernmost province of Mai-Ndombe.", "kidnapped",
          "Kutu"),  # guard
     ],

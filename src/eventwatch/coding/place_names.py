@@ -24,6 +24,7 @@ LOCATIVE_ALL = wordset("locative") | place_wordset("locative_more")
 APPOSED_PLACES = place_wordset("apposed_places")
 PLACE_PREFIXES = place_wordset("place_prefixes")
 PLACE_OBJECTS = place_wordset("place_objects")
+MOTION = place_wordset("motion")
 # A wire dateline at the article start: "KABUL, May 3 (Reuters) -", "BEIRUT \u2014".
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'\-]{1,40}?)(?:,[^\n\u2014\u2013]{0,40}?)?\s*(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2014|\u2013)\s")
 
@@ -105,26 +106,23 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
               # "killed in Swat": a one-word name after "in" that the tagger calls an organisation
               # and the actor annotator does not know as one is a town the gazetteer lacks
               t.dep == "pobj" and h.lemma.lower() in ("in", "near", "outside", "inside", "across", "off")
-              and t.ent_type == "ORG" and t.ent_iob == "B" and t.text[:1].isupper() and not t.text.isupper()
-              and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I")
-              and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
+              and t.ent_type == "ORG" and t.ent_iob == "B" and _capitalised(t)
+              and (t.i + 1 >= len(v.toks) or v.toks[t.i + 1].ent_iob != "I") and not _known(v, t))
         # "hijacked off Eyl": a coast, whatever the tagger says, unless the annotator knows who it is
         ok = ok or (t.dep == "pobj" and h.lemma.lower() == "off" and h.dep == "prep" and t.ent_type not in (
-            "NORP", "DATE", "CARDINAL") and t.text[:1].isupper() and not t.text.isupper()
-            and not any(e.start <= t.start < e.end and e.kind and e.kind != "person" for e in v.ann.entities))
+            "NORP", "DATE", "CARDINAL") and _capitalised(t) and not _known(v, t, but_persons=True))
         # "Marchers set off from X towards the ministry": where a march starts or ends, unless the
         # name is someone the actor annotator knows
         ok = ok or (t.dep == "pobj" and h.lemma.lower() in _MOTION_PREPS and v.head(h).lemma.lower() in MOTION
-                    and t.ent_type in ("", "ORG", "PRODUCT") and t.text[:1].isupper() and not t.text.isupper()
-                    and not any(e.start <= t.start < e.end and e.kind for e in v.ann.entities))
+                    and t.ent_type in ("", "ORG", "PRODUCT") and _capitalised(t) and not _known(v, t))
         # "Mbeko, a rebel stronghold", "X, a small town east of the capital": the apposition says
         # it is a place, whatever entity type the tagger gave the name; so does "X, 40 km north of Y"
-        locality = any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
-                       for k in v.kids(t)) or (
+        first = _name_start(v, t, sent)
+        locality = _apposed_place(v, t) or (
             t.ent_type not in ("NORP", "DATE") and _REFERENCE.match(text, t.end) is not None) or (
             # "Tel Tamr", "Kafr Zita", "Port Harcourt": a name whose first word says it is a place, after a
             # locative or motion preposition or as what is captured, whatever the tagger made of it
-            v.toks[_name_start(v, t, sent)].text.lower() in PLACE_PREFIXES and _name_start(v, t, sent) < t.i
+            v.toks[first].text.lower() in PLACE_PREFIXES and first < t.i
             and (t.dep in ("dobj", "nsubjpass", "appos", "conj") or (
                 t.dep == "pobj" and h.lemma.lower() in LOCATIVE_ALL | _MOTION_PREPS | {"of"})))
         if not (ok or locality) or (_person_particle(v, t, sent) and not _said_place(v, t)):
@@ -150,7 +148,6 @@ def extra_places(v: ParseView, sent: Sentence, known: list[tuple[int, int]]) -> 
 
 _BORDERS = {"border", "frontier", "boundary"}
 _MOTION_PREPS = {"from", "to", "into", "toward", "towards"}
-MOTION = place_wordset("motion")
 # ", just north of", ", some 40 km (25 miles) south-west of": what follows a name that locates it
 _REFERENCE = re.compile(r",\s+(?:(?:just|some|about|around|roughly|nearly|almost|\d[\d,.]*|km|kilometers|kilometres"
                         r"|miles?|mi|\(|\))\s*)*(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+[A-Z]")
@@ -229,8 +226,25 @@ def _said_place(v: ParseView, t: Optional[Token]) -> bool:
     if t is None:
         return False
     h = v.head(t)
-    return (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT) or any(
-        k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES for k in v.kids(t))
+    return (t.dep == "pobj" and h.lemma.lower() == "of" and v.head(h).lemma.lower() in SETTLEMENT) or _apposed_place(
+        v, t)
+
+
+def _apposed_place(v: ParseView, t: Token) -> bool:
+    """An apposition calls the name ``t`` a place: "Mbeko, a rebel stronghold", "X, a small town"."""
+    return any(k.dep == "appos" and k.pos == "NOUN" and k.lemma.lower() in SETTLEMENT | APPOSED_PLACES
+               for k in v.kids(t))
+
+
+def _capitalised(t: Token) -> bool:
+    """Written as a name, not an acronym: "Hobyo", not "HOBYO" or "UN"."""
+    return t.text[:1].isupper() and not t.text.isupper()
+
+
+def _known(v: ParseView, t: Token, but_persons: bool = False) -> bool:
+    """The actor annotator knows the name at ``t`` as someone (a person too, unless ``but_persons``)."""
+    return any(e.start <= t.start < e.end and e.kind and not (but_persons and e.kind == "person")
+               for e in v.ann.entities)
 
 
 def _name_start(v: ParseView, t: Token, sent: Sentence) -> int:
@@ -256,8 +270,7 @@ def _owner_not_place(v: ParseView, t: Token, h: Token) -> bool:
     if t.ent_type == "NORP":
         # "Chechen towns", "Kurdish villages": a people; a proper name nobody knows as a people that the
         # tagger calls one anyway ("the Adhamiya district") is the place's name
-        return t.pos != "PROPN" or h.lemma.lower() not in SETTLEMENT or any(
-            e.start <= t.start < e.end and e.kind for e in v.ann.entities)
+        return t.pos != "PROPN" or h.lemma.lower() not in SETTLEMENT or _known(v, t)
     if t.ent_type != "ORG" or h.lemma.lower() not in _PREMISES:
         return False
     nxt = v.toks[t.i + 1] if t.i + 1 < len(v.toks) else None

@@ -39,7 +39,9 @@ SEED_EXPECTED = SHARED / "corpus" / "seed-hrw-hong-kong.expected.json"
 # a side) had changed since that training: type F1 0.716, actor country 0.866 (0.876 with the old
 # model on this code): a deliberate, recorded re-pin, 0.72 / 0.87 -> 0.71 / 0.86 (README "The event
 # model"), so that the shipped artefact is the one `make model` rebuilds from this tree.
-GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.71, 0.86)}
+# 2026-12-02, the rulings on the model's events (coding/rulings.py): type F1 0.734 (promised aid and
+# support are AGREE, as this set codes them), actor country 0.861: type pin raised 0.71 -> 0.73.
+GATES = {"pattern": (0.86, 0.76), "pattern,model": (0.73, 0.86)}
 SEED_GATES = {"pattern": 6, "pattern,model": 6}
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

@@ -22,6 +22,7 @@ from .lexicon import Entry, cameo_for
 from .parse import ParseView
 from .patterns import event_at as rule_event_at
 from .roles import agrees, entities_of
+from .rulings import apply_rulings
 from .place_names import dateline_place
 from .where_when import year_of
 
@@ -231,4 +232,5 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
                 continue  # nobody named on either side: a passing mention more often than an event
             out.append(replace(ev, confidence=round(conf, 2)))
     kept = out if contents else drop_contents(v, out)
+    kept = apply_rulings(v, kept)
     return dedupe(kept, subject_nouns(v, kept))

@@ -1,0 +1,97 @@
+"""Rulings on the model's events (``coding.rulings``), on sentences of our own: one event per
+predicate, and cooperation promised for later is AGREE."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FakeEventModel
+from eventwatch.coding import combine as combine_mod
+from eventwatch.coding.parse import ParseView
+from eventwatch.coding.rulings import apply_rulings, drop_restated, promised
+from eventwatch.models import Event, Evidence, Trigger
+
+
+def _event(text: str, word: str, typ: str, status: str = "occurred") -> Event:
+    at = text.index(word)
+    return Event(type=typ, trigger=Trigger(word, at, at + len(word)), evidence=Evidence(0, len(text)),
+                 status=status)
+
+
+@pytest.mark.parametrize("text,upper,lower,typ", [
+    ("The senator called the raid an assault on the free press.", "called", "assault", "ACCUSE"),
+    ("The minister branded the protest a provocation by foreign agents.", "branded", "provocation",
+     "ACCUSE"),
+    ("The council imposed a ban on the newspaper.", "imposed", "ban", "SANCTION"),
+])
+def test_rulings_restated_event_in_own_phrase_is_dropped(annotated, text, upper, lower, typ):
+    ann = annotated(text)
+    evs = [_event(text, upper, typ), _event(text, lower, typ)]
+    assert [e.trigger.text for e in drop_restated(ParseView(ann), evs)] == [upper]
+
+
+@pytest.mark.parametrize("text,verb,noun,typ", [
+    ("Government troops launched airstrikes on rebel positions near the border.", "launched", "airstrikes",
+     "ASSAULT"),
+    ("About 200 dock workers began a strike over unpaid wages.", "began", "strike", "PROTEST"),
+])
+def test_rulings_aspectual_verb_gives_way_to_its_noun(annotated, text, verb, noun, typ):
+    ann = annotated(text)
+    evs = [_event(text, verb, typ), _event(text, noun, typ)]
+    assert [e.trigger.text for e in drop_restated(ParseView(ann), evs)] == [noun]
+
+
+@pytest.mark.parametrize("text,first,second,types", [
+    # another type in the phrase is another event: the arrest is not the accusation told again
+    ("The lawyer accused the police of arresting the students without a warrant.", "accused", "arresting",
+     ("ACCUSE", "COERCE")),
+    # a separate clause of the same type is a second act, not a restatement
+    ("Soldiers shelled the village and militants bombed the market.", "shelled", "bombed",
+     ("ASSAULT", "ASSAULT")),
+])
+def test_rulings_other_events_in_a_sentence_are_kept(annotated, text, first, second, types):
+    ann = annotated(text)
+    evs = [_event(text, first, types[0]), _event(text, second, types[1])]
+    assert [e.trigger.text for e in drop_restated(ParseView(ann), evs)] == [first, second]
+
+
+def test_rulings_restatement_needs_the_same_sentence(annotated):
+    text = "The mayor condemned the raid. She called it an outrage."
+    ann = annotated(text)
+    evs = [_event(text, "condemned", "ACCUSE"), _event(text, "outrage", "ACCUSE")]
+    # "outrage" hangs off "called", not off the other sentence's "condemned"
+    assert len(drop_restated(ParseView(ann), evs)) == 2
+
+
+@pytest.mark.parametrize("typ,status,expected", [
+    ("AID", "future", ("AGREE", "occurred")),
+    ("SUPPORT", "future", ("AGREE", "occurred")),
+    ("COOPERATE", "future", ("AGREE", "occurred")),
+    ("CONSULT", "future", ("CONSULT", "future")),  # a scheduled meeting stays a future CONSULT
+    ("AID", "occurred", ("AID", "occurred")),
+    ("ASSAULT", "future", ("ASSAULT", "future")),
+])
+def test_rulings_promised_cooperation_is_agree(typ, status, expected):
+    text = "The agency will send tents to the flooded district."
+    e = promised(_event(text, "send", typ, status))
+    assert (e.type, e.status) == expected
+    if e.type == "AGREE":
+        assert e.cameo == "03" and e.mode is None  # CAMEO root 03: intent to cooperate
+
+
+def test_rulings_apply_keeps_order_and_spans(annotated):
+    text = "The ministry said it would send doctors to the camps, and officials called the blockade a crime."
+    ann = annotated(text)
+    evs = [_event(text, "send", "AID", "future"), _event(text, "called", "ACCUSE"),
+           _event(text, "crime", "ACCUSE")]
+    out = apply_rulings(ParseView(ann), evs)
+    assert [(e.type, e.trigger.text) for e in out] == [("AGREE", "send"), ("ACCUSE", "called")]
+    assert all(text[e.trigger.start:e.trigger.end] == e.trigger.text for e in out)
+
+
+def test_combine_applies_rulings(annotated):
+    text = "The opposition leader called the verdict an attack on democracy."
+    ann = annotated(text)
+    # the restated noun is the more confident: without the ruling, dedupe would keep it
+    model = FakeEventModel({"called": ("ACCUSE", 0.8), "attack": ("ACCUSE", 0.9)})
+    evs = combine_mod.combine(ann, [], model, threshold=0.5, actorless=0.0)
+    assert [e.trigger.text for e in evs if e.type == "ACCUSE"] == ["called"]

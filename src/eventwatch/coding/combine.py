@@ -105,14 +105,7 @@ OWN_CLAUSE_DEPS = {"conj", "advcl", "relcl", "parataxis", "appos"}
 
 def governs(v: ParseView, upper, lower) -> bool:
     """True when ``lower`` sits in the complement of ``upper`` (not in a clause of its own)."""
-    t = lower
-    for _ in range(40):
-        if t.dep in OWN_CLAUSE_DEPS or t.head == t.i:
-            return False
-        t = v.toks[t.head]
-        if t.i == upper.i:
-            return True
-    return False
+    return v.climbs_to(lower, upper, steps=40, through=lambda dep: dep not in OWN_CLAUSE_DEPS)
 
 
 def drop_contents(v: ParseView, events: list[Event]) -> list[Event]:

@@ -176,6 +176,18 @@ class ParseView:
     def head(self, t: Token) -> Token:
         return self.toks[t.head]
 
+    def climbs_to(self, lower: Token, upper: Token, *, steps: int, through) -> bool:
+        """True when ``upper`` is reached from ``lower`` in at most ``steps`` steps up its heads,
+        each from a word whose dependency label ``through(dep)`` accepts."""
+        t = lower
+        for _ in range(steps):
+            if not through(t.dep) or t.head == t.i:
+                return False
+            t = self.toks[t.head]
+            if t.i == upper.i:
+                return True
+        return False
+
     def subtree(self, t: Token) -> list[Token]:
         out, stack = [], [t]
         while stack:

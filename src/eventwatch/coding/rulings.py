@@ -31,14 +31,7 @@ PROMISED_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 
 def restates(v: ParseView, upper, lower) -> bool:
     """True when ``lower`` is within three steps of ``upper`` inside its own phrase."""
-    t = lower
-    for _ in range(3):
-        if t.dep not in RESTATING_DEPS or t.head == t.i:
-            return False
-        t = v.toks[t.head]
-        if t.i == upper.i:
-            return True
-    return False
+    return v.climbs_to(lower, upper, steps=3, through=RESTATING_DEPS.__contains__)
 
 
 def drop_restated(v: ParseView, events: list[Event]) -> list[Event]:

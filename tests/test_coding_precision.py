@@ -208,3 +208,25 @@ def test_roles_pronoun_takes_reporter_only_when_number_agrees(text, typ, actor):
 def test_roles_negative_quantifier_is_no_entity():
     for e in _events("Nobody was detained, and nobody wants to block the roads."):
         assert not any(x.text.lower() == "nobody" for x in e.actor + e.recipient)
+
+
+@pytest.mark.parametrize("text,typ,side,title,name", [
+    ("The city's mayor, Dana Orlov, criticized police for the raid.", "ACCUSE", "actor", "The city's mayor",
+     "Dana Orlov"),
+    ("Kenya's interior minister, Joseph Mutua, met his Ugandan counterpart, Grace Aliro, on Monday.", "CONSULT",
+     "actor", "Kenya's interior minister", "Joseph Mutua"),
+    ("Kenya's interior minister, Joseph Mutua, met his Ugandan counterpart, Grace Aliro, on Monday.", "CONSULT",
+     "recipient", "his Ugandan counterpart", "Grace Aliro"),
+])
+def test_roles_apposition_names_the_titled_person(text, typ, side, title, name):
+    e = _of(text, typ)
+    ents = {x.text: x for x in getattr(e, side)}
+    assert title in ents, [x.text for x in getattr(e, side)]
+    assert ents[title].name == name
+
+
+def test_roles_apposition_keeps_the_phrase_own_name():
+    # the phrase is itself the named person: its own entity names it, not a later apposition
+    e = _of("Joseph Mutua, a former mayor, criticized police for the raid.", "ACCUSE")
+    assert [a.text for a in e.actor] == ["Joseph Mutua"]
+    assert e.actor[0].name in (None, "Joseph Mutua")

@@ -2,13 +2,15 @@
 predicate, and cooperation promised for later is AGREE."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
-from eventwatch.coding.rulings import apply_rulings, drop_restated, promised
-from eventwatch.models import Event, Evidence, Trigger
+from eventwatch.coding.rulings import apply_rulings, drop_restated, patient_is_recipient, promised
+from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
 def _event(text: str, word: str, typ: str, status: str = "occurred") -> Event:
@@ -88,3 +90,44 @@ def test_combine_applies_rulings(annotated):
     model = FakeEventModel({"called": ("ACCUSE", 0.8), "attack": ("ACCUSE", 0.9)})
     evs = combine_mod.combine(ann, [], model, threshold=0.5, actorless=0.0)
     assert [e.trigger.text for e in evs if e.type == "ACCUSE"] == ["called"]
+
+
+def _ent(text: str, phrase: str) -> Entity:
+    at = text.index(phrase)
+    return Entity(text=phrase, start=at, end=at + len(phrase))
+
+
+@pytest.mark.parametrize("text,word,typ,patient,agent", [
+    # passive relative clause: the antecedent was acted on
+    ("The opposition leader, who was detained by police in March, spoke on Friday.", "detained", "COERCE",
+     "The opposition leader", "police"),
+    ("The reporter, who was granted asylum in Norway last year, returned home.", "granted", "AID",
+     "The reporter", None),
+    # past participle with its "by" phrase
+    ("Farm workers, backed by two unions, marched to the ministry.", "backed", "SUPPORT", "Farm workers",
+     "two unions"),
+    # passive subject
+    ("The editor was arrested by soldiers at the airport.", "arrested", "COERCE", "The editor", "soldiers"),
+])
+def test_rulings_passive_patient_is_recipient(annotated, text, word, typ, patient, agent):
+    ann = annotated(text)
+    actor = [_ent(text, patient)] + ([_ent(text, agent)] if agent else [])
+    e = replace(_event(text, word, typ), actor=actor)
+    out = patient_is_recipient(ParseView(ann), e)
+    assert [a.text for a in out.actor] == ([agent] if agent else [])
+    assert [r.text for r in out.recipient] == [patient]
+
+
+@pytest.mark.parametrize("text,word,typ,actor", [
+    # an active verb keeps its subject
+    ("Gunmen abducted forty pupils from a school near the border.", "abducted", "ASSAULT", "Gunmen"),
+    # the deployed troops are the mobilizing side's own forces
+    ("Extra troops were deployed along the northern border.", "deployed", "MOBILIZE", "Extra troops"),
+    # a frame verb: the one expected to meet is the one who meets
+    ("The envoy is expected to meet rebel leaders next week.", "expected", "CONSULT", "The envoy"),
+])
+def test_rulings_passive_ruling_leaves_actors_of_other_verbs(annotated, text, word, typ, actor):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
+    out = patient_is_recipient(ParseView(ann), e)
+    assert [a.text for a in out.actor] == [actor] and out.recipient == []

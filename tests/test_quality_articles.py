@@ -29,8 +29,9 @@ HELDOUT_WIRE4 = ROOT / "data" / "annotations" / "heldout-wire4.jsonl"
 # score, never lower them.
 GATES = {
     # measured 2026-12-02 with the rulings on the model's events (coding/rulings.py: restated events
-    # dropped, promised cooperation AGREE): dev P 0.715, usable F1 0.471; held-out synthetic P 0.778 /
-    # 0.578; wire P 0.837 / 0.688; wire3 P 0.799 / 0.643; wire4 P 0.721 / 0.571. P pins raised.
+    # dropped, promised cooperation AGREE, a passive's patient the recipient) and apposition names
+    # (roles.appositive_name): dev P 0.715, usable F1 0.476; held-out synthetic P 0.778 / 0.583; wire
+    # P 0.837 / 0.693; wire3 P 0.799 / 0.645; wire4 P 0.721 / 0.576. Pins raised.
     # Measured 2026-12-01, night (the model trained with batches v1-v8 too, default min_confidence
     # 0.75 chosen on the dev articles for precision, uncertainly typed rule proposals kept): dev P
     # 0.702, usable F1 0.473; held-out synthetic P 0.774 / 0.579; wire P 0.820 / 0.688; wire3 P
@@ -39,14 +40,14 @@ GATES = {
     # chosen on the dev articles for precision): dev P 0.695, usable F1 0.471; held-out synthetic
     # P 0.754, usable F1 0.569; wire P 0.837 / 0.691; wire3 P 0.776 / 0.617. Earlier pins: dev
     # (0.61, 0.42), held-out (0.70, 0.54) after a recorded re-pin from 0.72, wire (0.77, 0.62).
-    "dev": (DEV, {"event_precision": 0.70, "usable_f1": 0.46}),
-    "heldout": (HELDOUT, {"event_precision": 0.76, "usable_f1": 0.55}),
+    "dev": (DEV, {"event_precision": 0.70, "usable_f1": 0.47}),
+    "heldout": (HELDOUT, {"event_precision": 0.76, "usable_f1": 0.57}),
     # 26 wire stories of batches x and y (529 events), never trained on
-    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.82, "usable_f1": 0.65}),
+    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.82, "usable_f1": 0.68}),
     # 53 wire stories of batches z1-z9, never trained on
-    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.79, "usable_f1": 0.62}),
+    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.79, "usable_f1": 0.63}),
     # 40 stories of batches v1-v8 (VOA-like), never trained on; the model before them: P 0.694 / 0.535
-    "heldout-wire4": (HELDOUT_WIRE4, {"event_precision": 0.71, "usable_f1": 0.54}),
+    "heldout-wire4": (HELDOUT_WIRE4, {"event_precision": 0.71, "usable_f1": 0.56}),
 }
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]

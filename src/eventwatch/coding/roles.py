@@ -85,6 +85,10 @@ def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = (
         name = name or d.name
         country = country or d.country
         sector = sector or d.sector
+    if name is None or best is None or not best[0][0]:
+        # an unnamed title, or one whose only name is of a state or body in the phrase ("Kenya's
+        # interior minister"): the apposition names the person
+        name = appositive_name(v, head) or name
     if country is None and (sector or head.pos == "PROPN" or head.ent_type in ("PERSON", "ORG", "NORP")):
         # titled people and bare organs ("President X", "the ministry") with no country of their own
         # take the country the sentence (else the article) is about: news names the state once.
@@ -95,6 +99,20 @@ def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = (
         if country is None:
             country = v.context_country(head, exclude)
     return Entity(text=text, start=start, end=end, label="ACTOR", name=name, country=country, sector=sector)
+
+
+def appositive_name(v: ParseView, head: Token) -> Optional[str]:
+    """The person a titled phrase names in apposition: "the city's mayor, Dana Orlov," is Dana
+    Orlov (news names an official by role first, then by name)."""
+    for k in v.kids(head, "appos"):
+        if k.i <= head.i or k.ent_type != "PERSON":
+            continue
+        for ent in v.ann.entities:
+            if ent.label == "PERSON" and ent.start <= k.start < ent.end:
+                return ent.name or ent.text
+        lo, hi = v.np_span(k)
+        return v.ann.article.text[v.toks[lo].start:v.toks[hi].end]
+    return None
 
 
 def _quantified(v: ParseView, head: Token) -> Token:

@@ -110,11 +110,10 @@ def governs(v: ParseView, upper, lower) -> bool:
 
 def drop_contents(v: ParseView, events: list[Event]) -> list[Event]:
     """Events inside the content of a REQUEST/THREATEN/REJECT/AGREE of the same sentence go."""
-    tok_at = {t.start: t for t in v.toks}
-    heads = [(tok_at.get(e.trigger.start), e) for e in events if e.type in CONTENT_TYPES]
+    heads = [(v.token_at(e.trigger.start), e) for e in events if e.type in CONTENT_TYPES]
     out = []
     for e in events:
-        t = tok_at.get(e.trigger.start)
+        t = v.token_at(e.trigger.start)
         if t is not None and any(h is not None and h.i != t.i and governs(v, h, t) for h, _ in heads):
             continue
         out.append(e)
@@ -143,11 +142,10 @@ def subject_nouns(v: ParseView, events: list[Event]) -> frozenset:
     its trigger ("the bombing killed nine") or the noun of a phrase on it ("nine were killed in the
     shelling", "destroyed by shelling", "killed due to an airstrike", "were killed and two hurt in
     twin blasts")."""
-    tok_at = {t.start: t for t in v.toks}
     starts = {e.trigger.start for e in events}
     out = set()
     for e in events:
-        t = tok_at.get(e.trigger.start)
+        t = v.token_at(e.trigger.start)
         if t is None or t.pos not in ("NOUN", "PROPN") or t.head == t.i:
             continue
         if t.dep in ("nsubj", "nsubjpass") and v.toks[t.head].start in starts:

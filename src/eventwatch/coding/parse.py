@@ -176,6 +176,11 @@ class ParseView:
     def head(self, t: Token) -> Token:
         return self.toks[t.head]
 
+    def token_at(self, start: int) -> Optional[Token]:
+        """The token that starts at character ``start`` (an event's trigger), or None."""
+        k = bisect_left(self._tok_starts, start)
+        return self.toks[k] if k < len(self.toks) and self.toks[k].start == start else None
+
     def climbs_to(self, lower: Token, upper: Token, *, steps: int, through) -> bool:
         """True when ``upper`` is reached from ``lower`` in at most ``steps`` steps up its heads,
         each from a word whose dependency label ``through(dep)`` accepts."""

@@ -34,6 +34,8 @@ RESTATING_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "nsubj", "nsubjpass", 
 PROMISED_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 RELATIVES = {"who", "which", "that", "whom"}
 OWN_FORCE_TYPES = {"MOBILIZE"}
+ASPECTUAL = wordset("aspectual")
+FRAMES = wordset("future_frames")
 
 
 def restates(v: ParseView, upper, lower) -> bool:
@@ -45,19 +47,17 @@ def drop_restated(v: ParseView, events: list[Event]) -> list[Event]:
     """One event per predicate: an event of the same type as another, in that event's own phrase,
     is that event told again ("called the remarks an attack"). The predicate stays, except an
     aspectual verb ("began a hunger strike", "launched airstrikes"): its noun names the act."""
-    tok_at = {t.start: t for t in v.toks}
-    aspectual = wordset("aspectual")
     dropped = set()
     for e in events:
-        t = tok_at.get(e.trigger.start)
+        t = v.token_at(e.trigger.start)
         if t is None:
             continue
         for o in events:
-            h = tok_at.get(o.trigger.start)
+            h = v.token_at(o.trigger.start)
             if o is e or o.type != e.type or h is None or h.i == t.i or h.sent != t.sent:
                 continue
             if restates(v, h, t):
-                dropped.add(id(o) if h.lemma.lower() in aspectual and t.head == h.i else id(e))
+                dropped.add(id(o) if h.lemma.lower() in ASPECTUAL and t.head == h.i else id(e))
     return [e for e in events if id(e) not in dropped]
 
 
@@ -73,7 +73,7 @@ def patients(v: ParseView, t) -> list:
     """The words a passive verb says were acted on: its passive subject ("was detained"), the
     antecedent of a passive relative ("the leader, who was detained") or of a past participle
     modifying it ("farm workers, backed by two unions")."""
-    if t.pos not in ("VERB", "AUX") or t.lemma.lower() in wordset("future_frames"):
+    if t.pos not in ("VERB", "AUX") or t.lemma.lower() in FRAMES:
         return []  # "X is expected to meet Y": X is the one who meets
     out = []
     for k in v.kids(t, "nsubjpass"):
@@ -88,7 +88,7 @@ def patients(v: ParseView, t) -> list:
 def patient_is_recipient(v: ParseView, e: Event) -> Event:
     """The patient of a passive is never its actor: an actor the model gave it moves to the
     recipient ("Farm workers, backed by two unions": the unions back the workers)."""
-    t = {x.start: x for x in v.toks}.get(e.trigger.start)
+    t = v.token_at(e.trigger.start)
     # troops "were deployed" are the mobilizing side's own forces: annotators give them as its actor
     pats = patients(v, t) if t is not None and e.type not in OWN_FORCE_TYPES else []
     moved = [a for a in e.actor if any(a.start <= p.start < a.end for p in pats)]

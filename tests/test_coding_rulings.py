@@ -9,7 +9,7 @@ import pytest
 from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
-from eventwatch.coding.rulings import apply_rulings, drop_restated, patient_is_recipient, promised
+from eventwatch.coding.rulings import apply_rulings, drop_restated, patient_is_recipient, promised, two_sided
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -131,3 +131,34 @@ def test_rulings_passive_ruling_leaves_actors_of_other_verbs(annotated, text, wo
     e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
     out = patient_is_recipient(ParseView(ann), e)
     assert [a.text for a in out.actor] == [actor] and out.recipient == []
+
+
+@pytest.mark.parametrize("text,word,typ,parties,actor,recipient", [
+    ("Russia and China agreed to expand border trade.", "agreed", "AGREE", ["Russia", "China"], ["Russia"],
+     ["China"]),
+    ("The union and the hospital board met on Tuesday.", "met", "CONSULT", ["The union", "the hospital board"],
+     ["The union"], ["the hospital board"]),
+    # "between X and Y" has two sides whatever the type
+    ("Clashes between police and ethnic Serbs left ten injured.", "Clashes", "ASSAULT",
+     ["police", "ethnic Serbs"], ["police"], ["ethnic Serbs"]),
+    # two attackers are one side: ASSAULT is not two-sided without "between"
+    ("Soldiers and militiamen attacked the village at dawn.", "attacked", "ASSAULT", ["Soldiers", "militiamen"],
+     ["Soldiers", "militiamen"], []),
+])
+def test_rulings_two_sided_event_has_second_party_as_recipient(annotated, text, word, typ, parties, actor,
+                                                               recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, p) for p in parties])
+    out = two_sided(ParseView(ann), e)
+    assert [a.text for a in out.actor] == actor
+    assert [r.text for r in out.recipient] == recipient
+
+
+def test_rulings_party_on_both_sides_stays_recipient(annotated):
+    text = "The spokesman accused the government of punishing ordinary people."
+    ann = annotated(text)
+    e = replace(_event(text, "accused", "ACCUSE"), actor=[_ent(text, "The spokesman"), _ent(text, "the government")],
+                recipient=[_ent(text, "the government")])
+    out = two_sided(ParseView(ann), e)
+    assert [a.text for a in out.actor] == ["The spokesman"]
+    assert [r.text for r in out.recipient] == ["the government"]

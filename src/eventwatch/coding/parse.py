@@ -176,6 +176,12 @@ class ParseView:
     def head(self, t: Token) -> Token:
         return self.toks[t.head]
 
+    def phrase_head(self, start: int, end: int) -> Optional[Token]:
+        """The token of the characters ``start:end`` (an entity) whose head lies outside them."""
+        lo, hi = bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end)
+        inside = self.toks[lo:hi]
+        return next((t for t in inside if not lo <= t.head < hi or t.head == t.i), None)
+
     def token_at(self, start: int) -> Optional[Token]:
         """The token that starts at character ``start`` (an event's trigger), or None."""
         k = bisect_left(self._tok_starts, start)

@@ -2,7 +2,7 @@
 acts on.
 
 The model labels words one by one; two rulings of the guideline (``eval/ARTICLES.md``) and the
-PLOVER manual, and one fact of grammar, are about how words relate, which a word-level label does
+PLOVER manual, and two facts of grammar, are about how words relate, which a word-level label does
 not see:
 
 - one event per predicate: an event in the own phrase of another event of its type restates it
@@ -12,7 +12,10 @@ not see:
   guideline codes a meeting reported as scheduled as CONSULT with status ``future``);
 - the patient of a passive is its recipient, never its actor ("the leader, who was detained by
   police", "farm workers, backed by two unions"): the model, reading words, gives a relative
-  clause's antecedent the actor role it has in the active case.
+  clause's antecedent the actor role it has in the active case;
+- a two-sided event (a meeting, an agreement, a joint act, anything "between X and Y") has its
+  second party as recipient, as PLOVER codes a dyad, where the model put both parties on the
+  actor side.
 
 Two more were measured and left out (issue 8 note): dropping tallies ("more than 1,500 students
 have been kidnapped since 2014") and denials ("rejected the allegations"). Both are rulings of the
@@ -34,6 +37,10 @@ RESTATING_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "nsubj", "nsubjpass", 
 PROMISED_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 RELATIVES = {"who", "which", "that", "whom"}
 OWN_FORCE_TYPES = {"MOBILIZE"}
+# Events of two parties alike (PLOVER codes each with a source and a target).
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+# How a second party hangs off the first: "X and Y", "X and his counterpart, Y".
+CONJOINED_DEPS = {"conj", "appos"}
 ASPECTUAL = wordset("aspectual")
 FRAMES = wordset("future_frames")
 
@@ -99,7 +106,34 @@ def patient_is_recipient(v: ParseView, e: Event) -> Event:
     return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
 
 
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def two_sided(v: ParseView, e: Event) -> Event:
+    """A meeting, agreement or joint act has two sides, and a pair "between X and Y" always does:
+    when the model puts both on the actor side, the later party is the recipient ("Russia and
+    China agreed": Russia, China; "clashes between police and ethnic Serbs"). A party on both sides
+    stays only the recipient."""
+    actor = [a for a in e.actor if not any(_overlaps(a, r) for r in e.recipient)] or e.actor
+    if e.recipient or len(actor) < 2:
+        return replace(e, actor=actor) if actor != e.actor else e
+    actor = sorted(actor, key=lambda a: a.start)
+    heads = [v.phrase_head(a.start, a.end) for a in actor]
+    first = heads[0]
+    if first is None:
+        return e
+    between = first.dep == "pobj" and v.head(first).lemma.lower() == "between"
+    if not between and e.type not in SYMMETRIC_TYPES:
+        return e
+    others = [a for a, h in zip(actor[1:], heads[1:])
+              if h is not None and v.climbs_to(h, first, steps=4, through=CONJOINED_DEPS.__contains__)]
+    if not others:
+        return e
+    return replace(e, actor=[a for a in actor if a not in others], recipient=others)
+
+
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
-    passive's patient is its recipient."""
-    return [patient_is_recipient(v, promised(e)) for e in drop_restated(v, events)]
+    passive's patient is its recipient, a two-sided event has its second party as recipient."""
+    return [two_sided(v, patient_is_recipient(v, promised(e))) for e in drop_restated(v, events)]

@@ -11,7 +11,9 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)((?:\s+--hash=sha256:[0-9a-f]{64})+)\s*$")
+# a pin may name extras ("smart_open[http]==9.0.2"): pip under --require-hashes wants the extra a
+# dependency asks for pinned with it
+PIN = re.compile(r"^([A-Za-z0-9_.\-]+)(?:\[[A-Za-z0-9_,.\-]+\])?==([^\s;]+)((?:\s+--hash=sha256:[0-9a-f]{64})+)\s*$")
 
 
 def _pins(name: str) -> dict[str, str]:

@@ -7,8 +7,8 @@ import pytest
 
 from eventwatch.codebook import builtin_path
 from eventwatch.coding.examples import codebook_sha256
-from eventwatch.coding.wordsets import (load_place_wordsets, load_wordsets, load_wordsets_file, place_wordset,
-                                        wordmap, wordset)
+from eventwatch.coding.wordsets import (load_place_wordsets, load_ruling_wordsets, load_wordsets, load_wordsets_file,
+                                        place_wordset, ruling_wordset, wordmap, wordset)
 from eventwatch.errors import CodebookError
 
 
@@ -36,6 +36,14 @@ def test_wordsets_place_file_loads_apart():
         place_wordset("reporting")  # a type or role list is not a place list
 
 
+def test_wordsets_ruling_file_loads_apart():
+    ws = load_ruling_wordsets()
+    assert ws.version == 1 and ws.path == str(builtin_path("rulings.yaml"))
+    assert "face" in ruling_wordset("undergo_verbs") and "come" in ruling_wordset("under_verbs")
+    with pytest.raises(CodebookError, match="rulings.yaml"):
+        ruling_wordset("reporting")
+
+
 def test_wordsets_place_file_outside_model_hash(tmp_path, monkeypatch):
     # the place lists choose only where: editing them must not mark the event model stale
     import eventwatch.coding.examples as examples
@@ -43,6 +51,9 @@ def test_wordsets_place_file_outside_model_hash(tmp_path, monkeypatch):
     monkeypatch.setattr(examples, "CODEBOOK_DIR", tmp_path / "codebook")
     before = codebook_sha256()
     (tmp_path / "codebook" / "places.yaml").write_text("version: 1\nfacility: [school]\n")
+    assert codebook_sha256() == before
+    # so do the ruling lists, which act on the model's output
+    (tmp_path / "codebook" / "rulings.yaml").write_text("version: 1\nundergo_verbs: [face]\n")
     assert codebook_sha256() == before
     (tmp_path / "codebook" / "wordsets.yaml").write_text("version: 1\nreporting: [say]\n")
     assert codebook_sha256() != before

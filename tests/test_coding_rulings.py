@@ -9,7 +9,8 @@ import pytest
 from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
-from eventwatch.coding.rulings import apply_rulings, drop_restated, patient_is_recipient, promised, two_sided
+from eventwatch.coding.rulings import (apply_rulings, drop_restated, patient_is_recipient, promised, two_sided,
+                                       undergone)
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -162,3 +163,24 @@ def test_rulings_party_on_both_sides_stays_recipient(annotated):
     out = two_sided(ParseView(ann), e)
     assert [a.text for a in out.actor] == ["The spokesman"]
     assert [r.text for r in out.recipient] == ["the government"]
+
+
+@pytest.mark.parametrize("text,word,typ,actor,recipient,want_actor,want_recipient", [
+    ("Kenya faces sanctions from the European Union.", "faces", "SANCTION", ["Kenya"], ["the European Union"],
+     ["the European Union"], ["Kenya"]),
+    ("The company drew condemnation from two unions.", "condemnation", "ACCUSE", ["The company"], ["two unions"],
+     ["two unions"], ["The company"]),
+    ("The clinic received medical supplies from Japan.", "received", "AID", ["The clinic"], [], [], ["The clinic"]),
+    ("The convoy came under attack from rebels near the border.", "attack", "ASSAULT", ["The convoy"], [],
+     [], ["The convoy"]),
+    # a particle makes another verb: "drew up" a plan is the council's act
+    ("The council drew up a plan to ban the rallies.", "drew", "COERCE", ["The council"], [], ["The council"], []),
+])
+def test_rulings_who_faces_an_event_is_its_recipient(annotated, text, word, typ, actor, recipient, want_actor,
+                                                     want_recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor],
+                recipient=[_ent(text, r) for r in recipient])
+    out = undergone(ParseView(ann), e)
+    assert [a.text for a in out.actor] == want_actor
+    assert [r.text for r in out.recipient] == want_recipient

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Optional
 from ..codebook import PLOVER_TYPES
 from ..errors import EventwatchError
 from ..models import AnnotatedArticle, Event, Token
-from .wordsets import PLACES_FILE
+from .wordsets import POST_MODEL_FILES
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +86,9 @@ CODEBOOK_DIR = Path(__file__).resolve().parents[1] / "codebook"
 
 def codebook_sha256() -> str:
     """The rule coder's codebook, whose proposals are a model feature: a changed codebook means
-    the same data would now train a different model. The place word lists are left out: they
-    choose only an event's location, which no feature reads."""
-    return data_sha256(sorted(p for p in CODEBOOK_DIR.glob("*.yaml") if p.name != PLACES_FILE))
+    the same data would now train a different model. The place and ruling word lists are left
+    out: they choose an event's location or act on the model's output, and no feature reads them."""
+    return data_sha256(sorted(p for p in CODEBOOK_DIR.glob("*.yaml") if p.name not in POST_MODEL_FILES))
 
 
 def head_token(tokens: list[Token], start: int, end: int) -> Optional[Token]:

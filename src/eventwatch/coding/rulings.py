@@ -2,7 +2,7 @@
 acts on.
 
 The model labels words one by one; two rulings of the guideline (``eval/ARTICLES.md``) and the
-PLOVER manual, and two facts of grammar, are about how words relate, which a word-level label does
+PLOVER manual, and three facts of grammar, are about how words relate, which a word-level label does
 not see:
 
 - one event per predicate: an event in the own phrase of another event of its type restates it
@@ -13,6 +13,8 @@ not see:
 - the patient of a passive is its recipient, never its actor ("the leader, who was detained by
   police", "farm workers, backed by two unions"): the model, reading words, gives a relative
   clause's antecedent the actor role it has in the active case;
+- who faces, draws or receives an event is its recipient and the "from"/"by" party its actor
+  ("Kenya faces sanctions from the EU"; word lists in ``codebook/rulings.yaml``);
 - a two-sided event (a meeting, an agreement, a joint act, anything "between X and Y") has its
   second party as recipient, as PLOVER codes a dyad, where the model put both parties on the
   actor side.
@@ -28,7 +30,7 @@ from dataclasses import replace
 from ..models import Event
 from .lexicon import cameo_for
 from .parse import ParseView
-from .wordsets import wordset
+from .wordsets import ruling_wordset, wordset
 
 # Dependencies through which a word stays in its head's own phrase; a clause or phrase about
 # something else ("a lawsuit accusing his company", acl) is not one.
@@ -43,6 +45,8 @@ SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 CONJOINED_DEPS = {"conj", "appos"}
 ASPECTUAL = wordset("aspectual")
 FRAMES = wordset("future_frames")
+UNDERGO = ruling_wordset("undergo_verbs")
+UNDER = ruling_wordset("under_verbs")
 
 
 def restates(v: ParseView, upper, lower) -> bool:
@@ -106,6 +110,45 @@ def patient_is_recipient(v: ParseView, e: Event) -> Event:
     return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
 
 
+def undergoer(v: ParseView, t):
+    """The verb whose subject undergoes the event at ``t``, or None: the trigger itself ("Kenya
+    faces sanctions"), the verb whose object the trigger is ("drew condemnation"), or the verb of
+    "came under attack"."""
+    if t.pos in ("VERB", "AUX") and t.lemma.lower() in UNDERGO and not v.kids(t, "prt"):
+        return t
+    if t.pos != "NOUN" or t.head == t.i:
+        return None
+    h = v.head(t)
+    if t.dep == "dobj" and h.lemma.lower() in UNDERGO and not v.kids(h, "prt"):
+        return h
+    if t.dep == "pobj" and h.lemma.lower() == "under" and h.head != h.i and v.head(h).lemma.lower() in UNDER:
+        return v.head(h)
+    return None
+
+
+def undergone(v: ParseView, e: Event) -> Event:
+    """Who faces, draws or receives an event is its recipient, and the "from"/"by" party its actor
+    ("Kenya faces sanctions from the EU": the EU sanctions Kenya); the model, reading the verb's
+    subject as its doer, has them the other way round."""
+    t = v.token_at(e.trigger.start)
+    verb = undergoer(v, t) if t is not None else None
+    if verb is None:
+        return e
+    subjects = v.kids(verb, "nsubj", "nsubjpass")
+    named = [t] if t is not verb else v.kids(verb, "dobj")  # "sanctions from the EU"
+    givers = [o for p in v.kids(verb, "prep", "agent") + [p for n in named for p in v.kids(n, "prep")]
+              if p.lemma.lower() in ("from", "by") for o in v.kids(p, "pobj")]
+    undergo = [a for a in e.actor if any(a.start <= s.start < a.end for s in subjects)]
+    give = [r for r in e.recipient if any(r.start <= g.start < r.end for g in givers)]
+    if not undergo and not give:
+        return e
+    actor = [a for a in e.actor if a not in undergo]
+    actor += [g for g in give if all(not _overlaps(g, a) for a in actor)]
+    recipient = [r for r in e.recipient if r not in give]
+    recipient += [a for a in undergo if all(not _overlaps(a, r) for r in recipient)]
+    return replace(e, actor=actor, recipient=recipient)
+
+
 def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -135,5 +178,6 @@ def two_sided(v: ParseView, e: Event) -> Event:
 
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
-    passive's patient is its recipient, a two-sided event has its second party as recipient."""
-    return [two_sided(v, patient_is_recipient(v, promised(e))) for e in drop_restated(v, events)]
+    passive's patient is its recipient, so is who faces or receives an event, and a two-sided
+    event has its second party as recipient."""
+    return [two_sided(v, undergone(v, patient_is_recipient(v, promised(e)))) for e in drop_restated(v, events)]

@@ -20,6 +20,10 @@ WORDSETS_FILE = "wordsets.yaml"
 # The lists that choose only an event's place: no event model feature reads them (see
 # ``examples.codebook_sha256``), so an analyst may edit them without retraining.
 PLACES_FILE = "places.yaml"
+# The lists of the rulings applied after the model has typed the words (``coding.rulings``): no
+# model feature reads them either.
+RULINGS_FILE = "rulings.yaml"
+POST_MODEL_FILES = (PLACES_FILE, RULINGS_FILE)
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,17 @@ def load_place_wordsets() -> WordSets:
 def place_wordset(name: str) -> frozenset[str]:
     """One shipped place word list, e.g. ``place_wordset("facility")``."""
     return load_place_wordsets().words(name)
+
+
+@lru_cache(maxsize=1)
+def load_ruling_wordsets() -> WordSets:
+    """The shipped ruling word lists (``codebook/rulings.yaml``), read once."""
+    return load_wordsets_file(builtin_path(RULINGS_FILE))
+
+
+def ruling_wordset(name: str) -> frozenset[str]:
+    """One shipped ruling word list, e.g. ``ruling_wordset("undergo_verbs")``."""
+    return load_ruling_wordsets().words(name)
 
 
 def wordmap(name: str) -> dict[str, str]:

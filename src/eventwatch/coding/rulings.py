@@ -49,6 +49,10 @@ UNDERGO = ruling_wordset("undergo_verbs")
 UNDER = ruling_wordset("under_verbs")
 
 
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def restates(v: ParseView, upper, lower) -> bool:
     """True when ``lower`` is within three steps of ``upper`` inside its own phrase."""
     return v.climbs_to(lower, upper, steps=3, through=RESTATING_DEPS.__contains__)
@@ -105,8 +109,7 @@ def patient_is_recipient(v: ParseView, e: Event) -> Event:
     moved = [a for a in e.actor if any(a.start <= p.start < a.end for p in pats)]
     if not moved:
         return e
-    recipient = list(e.recipient) + [a for a in moved if all(not (a.start < r.end and r.start < a.end)
-                                                             for r in e.recipient)]
+    recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
     return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
 
 
@@ -149,10 +152,6 @@ def undergone(v: ParseView, e: Event) -> Event:
     return replace(e, actor=actor, recipient=recipient)
 
 
-def _overlaps(a, b) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def two_sided(v: ParseView, e: Event) -> Event:
     """A meeting, agreement or joint act has two sides, and a pair "between X and Y" always does:
     when the model puts both on the actor side, the later party is the recipient ("Russia and
@@ -180,4 +179,8 @@ def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
     passive's patient is its recipient, so is who faces or receives an event, and a two-sided
     event has its second party as recipient."""
-    return [two_sided(v, undergone(v, patient_is_recipient(v, promised(e)))) for e in drop_restated(v, events)]
+    out = []
+    for e in drop_restated(v, events):
+        e = patient_is_recipient(v, promised(e))
+        out.append(two_sided(v, undergone(v, e)))
+    return out

@@ -114,7 +114,8 @@ def test_rulings_passive_patient_is_recipient(annotated, text, word, typ, patien
     ann = annotated(text)
     actor = [_ent(text, patient)] + ([_ent(text, agent)] if agent else [])
     e = replace(_event(text, word, typ), actor=actor)
-    out = patient_is_recipient(ParseView(ann), e)
+    v = ParseView(ann)
+    out = patient_is_recipient(v, e, v.token_at(e.trigger.start))
     assert [a.text for a in out.actor] == ([agent] if agent else [])
     assert [r.text for r in out.recipient] == [patient]
 
@@ -130,7 +131,8 @@ def test_rulings_passive_patient_is_recipient(annotated, text, word, typ, patien
 def test_rulings_passive_ruling_leaves_actors_of_other_verbs(annotated, text, word, typ, actor):
     ann = annotated(text)
     e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
-    out = patient_is_recipient(ParseView(ann), e)
+    v = ParseView(ann)
+    out = patient_is_recipient(v, e, v.token_at(e.trigger.start))
     assert [a.text for a in out.actor] == [actor] and out.recipient == []
 
 
@@ -181,6 +183,7 @@ def test_rulings_who_faces_an_event_is_its_recipient(annotated, text, word, typ,
     ann = annotated(text)
     e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor],
                 recipient=[_ent(text, r) for r in recipient])
-    out = undergone(ParseView(ann), e)
+    v = ParseView(ann)
+    out = undergone(v, e, v.token_at(e.trigger.start))
     assert [a.text for a in out.actor] == want_actor
     assert [r.text for r in out.recipient] == want_recipient

@@ -57,10 +57,8 @@ def model_side(ann: AnnotatedArticle, v: ParseView, tokens, probs: np.ndarray, s
     out: list[Entity] = []
     index = {t.i: k for k, t in enumerate(tokens)}
     for e in proposed:
-        inside = [t for t in tokens if e.start <= t.start < e.end]
-        ids = {t.i for t in inside}
-        head = next((t for t in inside if t.head not in ids or t.head == t.i), None)
-        if head is not None and probs[index[head.i]][side] >= proposal_min:
+        head = v.phrase_head(e.start, e.end)
+        if head is not None and head.i in index and probs[index[head.i]][side] >= proposal_min:
             out.append(e)
     for k, tok in enumerate(tokens):
         if probs[k][side] < ROLE_MIN or probs[k].argmax() != side:

@@ -63,12 +63,11 @@ def drop_restated(v: ParseView, events: list[Event]) -> list[Event]:
     is that event told again ("called the remarks an attack"). The predicate stays, except an
     aspectual verb ("began a hunger strike", "launched airstrikes"): its noun names the act."""
     dropped = set()
-    for e in events:
-        t = v.token_at(e.trigger.start)
+    tokens = [v.token_at(e.trigger.start) for e in events]
+    for e, t in zip(events, tokens):
         if t is None:
             continue
-        for o in events:
-            h = v.token_at(o.trigger.start)
+        for o, h in zip(events, tokens):
             if o is e or o.type != e.type or h is None or h.i == t.i or h.sent != t.sent:
                 continue
             if restates(v, h, t):
@@ -100,10 +99,9 @@ def patients(v: ParseView, t) -> list:
     return out
 
 
-def patient_is_recipient(v: ParseView, e: Event) -> Event:
-    """The patient of a passive is never its actor: an actor the model gave it moves to the
-    recipient ("Farm workers, backed by two unions": the unions back the workers)."""
-    t = v.token_at(e.trigger.start)
+def patient_is_recipient(v: ParseView, e: Event, t) -> Event:
+    """The patient of a passive is never its actor: an actor the model gave it (trigger word ``t``)
+    moves to the recipient ("Farm workers, backed by two unions": the unions back the workers)."""
     # troops "were deployed" are the mobilizing side's own forces: annotators give them as its actor
     pats = patients(v, t) if t is not None and e.type not in OWN_FORCE_TYPES else []
     moved = [a for a in e.actor if any(a.start <= p.start < a.end for p in pats)]
@@ -129,11 +127,10 @@ def undergoer(v: ParseView, t):
     return None
 
 
-def undergone(v: ParseView, e: Event) -> Event:
-    """Who faces, draws or receives an event is its recipient, and the "from"/"by" party its actor
-    ("Kenya faces sanctions from the EU": the EU sanctions Kenya); the model, reading the verb's
-    subject as its doer, has them the other way round."""
-    t = v.token_at(e.trigger.start)
+def undergone(v: ParseView, e: Event, t) -> Event:
+    """Who faces, draws or receives an event (trigger word ``t``) is its recipient, and the
+    "from"/"by" party its actor ("Kenya faces sanctions from the EU": the EU sanctions Kenya); the
+    model, reading the verb's subject as its doer, has them the other way round."""
     verb = undergoer(v, t) if t is not None else None
     if verb is None:
         return e
@@ -181,6 +178,7 @@ def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     event has its second party as recipient."""
     out = []
     for e in drop_restated(v, events):
-        e = patient_is_recipient(v, promised(e))
-        out.append(two_sided(v, undergone(v, e)))
+        t = v.token_at(e.trigger.start)
+        e = patient_is_recipient(v, promised(e), t)
+        out.append(two_sided(v, undergone(v, e, t)))
     return out

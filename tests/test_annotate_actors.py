@@ -67,6 +67,29 @@ def test_describe_phrase_non_actor_is_none(phrase):
     assert describe_phrase(phrase) is None
 
 
+def test_sector_phrases_rebuilt_when_nouns_are_added():
+    from eventwatch.annotate.actor_dictionary import ActorDictionary
+
+    d = ActorDictionary(sector_nouns={"riot police": "COP"})
+    assert [k for k, _ in d.sector_phrases()] == ["riot police"]
+    d.sector_nouns["men in uniform"] = "COP"
+    assert [k for k, _ in d.sector_phrases()] == ["men in uniform", "riot police"]
+
+
+@pytest.mark.parametrize("word, country", [("Latvian", "LVA"), ("Fijians", "FJI"), ("Kyrgyz", "KGZ"), ("Ethiopias", "ETH"),
+                                           ("Tuesday", None)])
+def test_demonym_country_guessed_from_name_prefixes(word, country):
+    from eventwatch.annotate.actors import demonym_country
+
+    assert demonym_country(word) == country
+
+
+@pytest.mark.parametrize("phrase, country", [("Ethopia officials", "ETH"), ("Quatar's government", "QAT"),
+                                             ("Canadda officials", "CAN")])
+def test_describe_phrase_misspelt_country_one_edit(phrase, country):
+    assert describe_phrase(phrase).country == country
+
+
 @pytest.fixture(scope="module")
 def annotate_text():
     from eventwatch.annotate.pipeline import annotate

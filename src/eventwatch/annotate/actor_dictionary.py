@@ -44,8 +44,20 @@ class ActorDictionary:
     regions: dict[str, str] = field(default_factory=dict)
     versions: dict[str, object] = field(default_factory=dict)
 
+    # (number of sector nouns when built, the multi-word ones as (key, pattern), longest first)
+    _phrases: tuple = field(default=(-1, ()), init=False, repr=False, compare=False)
+
     def lookup(self, text: str) -> Optional[ActorEntry]:
         return self.aliases.get(gazetteer.norm(text))
+
+    def sector_phrases(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """The multi-word sector nouns ("riot police", "men in uniform"), longest first, each with
+        its whole-word pattern, compiled once (rebuilt when a file added nouns since)."""
+        if self._phrases[0] != len(self.sector_nouns):
+            keys = sorted((k for k in self.sector_nouns if " " in k), key=len, reverse=True)
+            self._phrases = (len(self.sector_nouns),
+                             tuple((k, re.compile(rf"(?<![\w-]){re.escape(k)}(?![\w-])")) for k in keys))
+        return self._phrases[1]
 
 
 def valid_country(code: str) -> bool:

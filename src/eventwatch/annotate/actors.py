@@ -19,7 +19,7 @@ from ..codebook import NON_STATE_CODES, builtin_path
 from ..models import Entity
 from . import corrections, gazetteer, residence
 from .actor_dictionary import ActorDictionary, ActorEntry, load_file
-from .extensions import warn
+from .extensions import doc_text, warn
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +89,29 @@ def _demonym_guess(word: str) -> Optional[str]:
     stem = _DEMONYM_SUFFIX.sub("", w) or w
     if len(stem) < 4:
         return None
-    hits = {g.country for k, g in gazetteer.country_index().items()
-            if k.startswith(stem[:max(4, len(stem) - 1)]) and " " not in k}
-    return hits.pop() if len(hits) == 1 else None
+    hits = _country_prefixes().get(stem[:max(4, len(stem) - 1)], set())
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_prefixes() -> dict[str, set[str]]:
+    """Each prefix (4 letters or more) of a one-word country name -> the countries it begins."""
+    out: dict[str, set[str]] = {}
+    for k, g in gazetteer.country_index().items():
+        if " " not in k:
+            for n in range(4, len(k) + 1):
+                out.setdefault(k[:n], set()).add(g.country)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_by_length() -> dict[int, list[tuple[str, str]]]:
+    """One-word country names of five letters or more, by length: (name, country)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for name, g in gazetteer.country_index().items():
+        if len(name) >= 5 and " " not in name:
+            out.setdefault(len(name), []).append((name, g.country))
+    return out
 
 
 _LED = re.compile(r"^(.+?)-(?:led|ruled|run|dominated|controlled)$", re.I)
@@ -167,8 +187,9 @@ def _misspelt_country(word: str) -> Optional[str]:
     if len(k) < 6 or not k.isalpha() or k in gazetteer.country_index() or gazetteer.city_index().get(k) \
             or k in load_actor_dictionary().aliases or k in load_actor_dictionary().demonyms:
         return None
-    hits = {g.country for name, g in gazetteer.country_index().items()
-            if len(name) >= 5 and " " not in name and _one_edit(k, name)}
+    by_length = _countries_by_length()
+    hits = {country for n in (len(k) - 1, len(k), len(k) + 1) for name, country in by_length.get(n, ())
+            if _one_edit(k, name)}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -182,8 +203,8 @@ def _sector_of(words: list[str], head: Optional[str], d: ActorDictionary) -> Opt
     text = " ".join(low)
     h = gazetteer.norm(head) if head else None
     # Multi-word keys first ("men in uniform" before "men", "riot police").
-    for key in sorted((k for k in d.sector_nouns if " " in k), key=len, reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) and (h is None or h in key.split()):
+    for key, pattern in d.sector_phrases():
+        if key in text and pattern.search(text) and (h is None or h in key.split()):
             return d.sector_nouns[key]
     if h is not None and h not in _PARTITIVE:
         return d.sector_nouns.get(h)
@@ -383,7 +404,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
     persons: dict[str, Entity] = {}  # surname -> the earlier full mention
-    full = doc.text
+    full = doc_text(doc)
     # No country comes from the sentence's or the article's main state, nor from a
     # dateline: a country needs evidence in the phrase itself (a title with a
     # demonym, an organisation, a known person) or an earlier full mention.
@@ -450,7 +471,7 @@ def find_entities(doc: Doc) -> list[Entity]:
                 if x.kind == "person" and x.country is None and x.start > s:
                     # "Philippine spokesman Harry Roque": a demonym before the name is its evidence
                     # (a country word there may be the first name: "Senator Chad Wilson")
-                    before = _country_in(_words(doc.text[s:x.start]), d, demonyms_only=True)
+                    before = _country_in(_words(doc_text(doc)[s:x.start]), d, demonyms_only=True)
                     if before:
                         x.country, x.sector = before, x.sector or desc.sector
             if not inner or any(x.sector == desc.sector for x in inner) or inner[0].kind in ("person", "media"):

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from . import gazetteer
+from .extensions import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def correct(doc: Doc, d) -> list[Corrected]:
     """``d``: the actor dictionary (actors.ActorDictionary), passed in by the caller
     so this module does not import the one that uses it."""
     out: list[Corrected] = []
-    full = doc.text  # Doc.text rebuilds the string each call: once per doc
+    full = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue

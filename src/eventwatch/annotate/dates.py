@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..models import DateMention
 from .date_words import FREQUENCY, spelled_year
-from .extensions import warn
+from .extensions import doc_text, warn
 
 log = logging.getLogger(__name__)
 
@@ -361,7 +361,7 @@ _DAYISH = re.compile(rf"{_WEEKDAY_RE}|yesterday|today|tomorrow|tonight", re.I)
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+    text = doc_text(doc)
     spans = []
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAYISH.search(ent.text)):
@@ -416,7 +416,7 @@ def _not_a_year(span) -> bool:
     root = span.root
     if root.dep_ == "nummod" and root.head.tag_ == "NNS":
         return True  # "cut 1999 jobs"
-    return _numbered(span.doc.text, span.start_char)
+    return _numbered(doc_text(span.doc), span.start_char)
 
 
 def _anaphoric_year(expr: str, found: list[DateMention], doc: Doc, end: int) -> tuple[Optional[str], Optional[str]]:
@@ -435,9 +435,9 @@ def _anaphoric_year(expr: str, found: list[DateMention], doc: Doc, end: int) -> 
         return str(int(prior[-1]) + 1), "year"
     anchor = next((d.value[:4] for d in reversed(found) if d.value and re.match(r"\d{4}", d.value)), None)
     if anchor is None:
-        sent_end = next((snt.end_char for snt in doc.sents if snt.start_char <= end <= snt.end_char), len(doc.text)) \
-            if doc.has_annotation("SENT_START") else len(doc.text)
-        m = _YEAR_IN.search(doc.text, end, sent_end)
+        sent_end = next((snt.end_char for snt in doc.sents if snt.start_char <= end <= snt.end_char), len(doc_text(doc))) \
+            if doc.has_annotation("SENT_START") else len(doc_text(doc))
+        m = _YEAR_IN.search(doc_text(doc), end, sent_end)
         anchor = m.group(1) if m else None
     if anchor is None:
         return None, "year"
@@ -469,7 +469,7 @@ def _inner_dates(text: str, s: int, e: int, pub, tense) -> list[DateMention]:
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every temporal expression of ``doc``, normalised against doc._.publication_date."""
     pub = doc._.publication_date
-    text = doc.text
+    text = doc_text(doc)
     out: list[DateMention] = []
     unresolved = False
     for s, e in _candidates(doc):

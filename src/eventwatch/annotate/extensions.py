@@ -36,3 +36,12 @@ def warn(doc: Doc, message: str) -> None:
         doc._.ew_warnings = []
     if message not in doc._.ew_warnings:
         doc._.ew_warnings.append(message)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text on each access, and the
+    components read it hundreds of times a story (measured: 2 s of 24 over 40 VOA stories)."""
+    cached = doc.user_data.get("ew_text")
+    if cached is None:
+        cached = doc.user_data["ew_text"] = doc.text
+    return cached

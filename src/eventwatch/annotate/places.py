@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..models import Place
 from . import gazetteer
 from .actors import demonym_country, load_actor_dictionary
+from .extensions import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ _ADMIN_AFTER = re.compile(r"\s+(?:state|province|region|district|governorate|cou
 
 def find_places(doc: Doc) -> list[Place]:
     spans = []
-    full = doc.text  # Doc.text rebuilds the string each call: once per doc
+    full = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append(_trim(ent, full))

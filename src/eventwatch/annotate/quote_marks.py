@@ -6,6 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 
 QUOTE_TOKENS = {'"', "“", "”", "``", "''"}
 
@@ -35,7 +37,7 @@ def marked_text(doc: Doc) -> str:
     reads quote marks from it, so `` '' quotes behave as “ ” ones."""
     cached = doc.user_data.get("ew_marked_text")
     if cached is None:
-        cached = doc.user_data["ew_marked_text"] = marks_as_curly(doc.text)
+        cached = doc.user_data["ew_marked_text"] = marks_as_curly(doc_text(doc))
     return cached
 
 

@@ -21,6 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote, Speaker
+from .extensions import doc_text
 from .quote_marks import QUOTE_TOKENS, mark_spans, marked_text
 from .quote_people import Memory
 from .quote_speakers import (context_speaker, cue_subject, frame_speaker, is_media, is_outlet, not_said, not_speech,
@@ -96,7 +97,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes.extend(indirect)
     quotes.sort(key=lambda q: q.start)
     _speaker_codes(doc, quotes)
-    original = doc.text
+    original = doc_text(doc)
     for q in quotes:  # the contract: a quote's text is the record's text at its offsets
         q.text = original[q.start:q.end]
     return quotes
@@ -229,7 +230,7 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     if first is None or last is None or not len(first) or not len(last):
         return [], []
     sb, se = _sent_of(doc, first[0].i), _sent_of(doc, last[-1].i)
-    text = doc.text
+    text = doc_text(doc)
     # `` and '' marks are two characters (and two tokens for spaCy)
     open_w = 2 if text[max(0, s - 2):s] in ("``", "''") else 1
     close_w = 2 if text[e:e + 2] == "''" else 1
@@ -238,7 +239,7 @@ def _sent_tokens_outside(doc: Doc, s: int, e: int) -> tuple[list[Token], list[To
     after_tokens = [t for t in se if t.idx >= e + close_w]
     if not after_tokens and se.end < len(doc):
         nxt = _sent_of(doc, se.end)
-        if "\n\n" not in doc.text[e:nxt.start_char] and nxt.start_char - e < 4:
+        if "\n\n" not in doc_text(doc)[e:nxt.start_char] and nxt.start_char - e < 4:
             after_tokens = [t for t in nxt if t.idx >= e + close_w]
     return before, after_tokens
 

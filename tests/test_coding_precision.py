@@ -230,3 +230,27 @@ def test_roles_apposition_keeps_the_phrase_own_name():
     e = _of("Joseph Mutua, a former mayor, criticized police for the raid.", "ACCUSE")
     assert [a.text for a in e.actor] == ["Joseph Mutua"]
     assert e.actor[0].name in (None, "Joseph Mutua")
+
+
+@pytest.mark.parametrize("text,pronoun,skip,antecedent", [
+    ("Riot police chased the students and beat them with batons.", "them", "Riot police", "the students"),
+    # the event's other side is never its own antecedent
+    ("Riot police chased the students and beat them with batons.", "them", "the students", "Riot police"),
+    ("The army said it had shelled rebel positions overnight.", "it", None, "The army"),
+    ("Prime Minister Narendra Modi said he would visit Kenya in March.", "he", None, "Prime Minister Narendra Modi"),
+    # "he" is a named person, never a body or a bare title
+    ("The ministry said he would be charged next week.", "he", None, None),
+    ("The committee chairman said he would resign.", "he", None, None),
+    ("The United Nations said she would travel to Geneva.", "she", None, None),
+])
+def test_roles_sentence_antecedent_of_a_pronoun(annotated, text, pronoun, skip, antecedent):
+    import re
+
+    from eventwatch.coding.parse import ParseView
+    from eventwatch.coding.roles import sentence_antecedent
+
+    v = ParseView(annotated(text))
+    tok = v.token_at(re.search(rf"\b{pronoun}\b", text).start())
+    at = text.index(skip) if skip else None
+    e = sentence_antecedent(v, tok, ((at, at + len(skip)),) if skip else ())
+    assert (e.text if e else None) == antecedent

@@ -28,6 +28,9 @@ HELDOUT_WIRE4 = ROOT / "data" / "annotations" / "heldout-wire4.jsonl"
 # Pinned a little below the measured scores (README "Quality"); raise them when you improve a
 # score, never lower them.
 GATES = {
+    # measured 2026-12-02 (tenth session) with pronouns named from their own sentence
+    # (roles.sentence_antecedent): synthetic usable F1 0.594, wire 0.699, the others unchanged.
+    # Pins raised: synthetic 0.58 -> 0.59, wire 0.68 -> 0.69.
     # measured 2026-12-02 with the rulings on the model's events (coding/rulings.py: restated events
     # dropped, promised cooperation AGREE, a passive's patient the recipient, who faces an event its
     # recipient, a two-sided event's second party the recipient) and apposition names
@@ -42,9 +45,9 @@ GATES = {
     # P 0.754, usable F1 0.569; wire P 0.837 / 0.691; wire3 P 0.776 / 0.617. Earlier pins: dev
     # (0.61, 0.42), held-out (0.70, 0.54) after a recorded re-pin from 0.72, wire (0.77, 0.62).
     "dev": (DEV, {"event_precision": 0.70, "usable_f1": 0.47}),
-    "heldout": (HELDOUT, {"event_precision": 0.76, "usable_f1": 0.58}),
+    "heldout": (HELDOUT, {"event_precision": 0.76, "usable_f1": 0.59}),
     # 26 wire stories of batches x and y (529 events), never trained on
-    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.82, "usable_f1": 0.68}),
+    "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.82, "usable_f1": 0.69}),
     # 53 wire stories of batches z1-z9, never trained on
     "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.79, "usable_f1": 0.63}),
     # 40 stories of batches v1-v8 (VOA-like), never trained on; the model before them: P 0.694 / 0.535

@@ -21,7 +21,7 @@ from .examples import STATUSES, TYPES, SentenceExample, is_word, sentence_units
 from .lexicon import Entry, cameo_for
 from .parse import ParseView
 from .patterns import event_at as rule_event_at
-from .roles import agrees, entities_of
+from .roles import agrees, entities_of, sentence_antecedent
 from .rulings import apply_rulings
 from .place_names import dateline_place
 from .where_when import year_of
@@ -35,9 +35,11 @@ TRIGGER_POS = {"VERB", "NOUN", "ADJ", "PROPN", "AUX"}
 ROLE_MIN = 0.5  # the role probability at which a word is the head of an actor or recipient
 
 
-def pronoun_entity(ann: AnnotatedArticle, v: ParseView, tok) -> Entity:
+def pronoun_entity(ann: AnnotatedArticle, v: ParseView, tok, skip: tuple[tuple[int, int], ...] = ()) -> Entity:
     """A pronoun as the sentence says it, its name, country and sector from the nearest earlier
-    agreeing named entity of this or the previous sentence (light coreference), else unknown."""
+    agreeing named entity of this or the previous sentence (light coreference), else from the
+    phrase it stands for earlier in its sentence (``sentence_antecedent``; its text as the name
+    when it has none), else unknown."""
     first = ann.sentences[max(0, tok.sent - 1)].start
     for ent in sorted(ann.entities, key=lambda e: -e.start):
         if first <= ent.end <= tok.start and ent.label in ("PERSON", "ORG", "GPE", "NORP") and (
@@ -46,11 +48,16 @@ def pronoun_entity(ann: AnnotatedArticle, v: ParseView, tok) -> Entity:
             if head is not None and agrees(tok, head):
                 return Entity(text=tok.text, start=tok.start, end=tok.end, label=ent.label, name=ent.name,
                               country=ent.country, sector=ent.sector, kind=ent.kind)
+    ante = sentence_antecedent(v, tok, skip)
+    if ante is not None:
+        return Entity(text=tok.text, start=tok.start, end=tok.end, label=ante.label, name=ante.name or ante.text,
+                      country=ante.country, sector=ante.sector, kind=ante.kind)
     return Entity(text=tok.text, start=tok.start, end=tok.end)
 
 
 def model_side(ann: AnnotatedArticle, v: ParseView, tokens, probs: np.ndarray, side: int,
-               proposed: Sequence[Entity] = (), proposal_min: float = 1.1) -> list[Entity]:
+               proposed: Sequence[Entity] = (), proposal_min: float = 1.1,
+               skip: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
     """The entities whose head words the model gives role ``side`` (1 actor, 2 recipient), and the
     rules' ``proposed`` entities for that side whose head word the model gives at least
     ``proposal_min`` (the rules propose roles as they propose events; the model decides)."""
@@ -65,7 +72,7 @@ def model_side(ann: AnnotatedArticle, v: ParseView, tokens, probs: np.ndarray, s
             continue
         if any(o.start <= tok.start < o.end for o in out):
             continue
-        found = [pronoun_entity(ann, v, tok)] if tok.pos == "PRON" else entities_of(v, [tok])
+        found = [pronoun_entity(ann, v, tok, skip)] if tok.pos == "PRON" else entities_of(v, [tok])
         for e in found:
             if all(not (e.start < o.end and o.start < e.end) for o in out):
                 out.append(e)
@@ -212,7 +219,8 @@ def combine(ann: AnnotatedArticle, rule_events: list[Event], model, *, threshold
             if roles is not None:
                 rp = roles[n]
                 actor = model_side(ann, v, u.tokens, rp, 1, ev.actor, role_proposal_min)
-                recip = model_side(ann, v, u.tokens, rp, 2, ev.recipient, role_proposal_min)
+                recip = model_side(ann, v, u.tokens, rp, 2, ev.recipient, role_proposal_min,
+                                   skip=tuple((e.start, e.end) for e in actor))
                 if role_mode == "model" or not ev.actor:
                     ev = replace(ev, actor=actor if actor or role_mode == "model" else ev.actor)
                 if role_mode == "model" or not ev.recipient:

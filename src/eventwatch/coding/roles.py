@@ -187,6 +187,36 @@ def agrees(pron: Token, noun: Token) -> bool:
     return True
 
 
+# Pronouns that may stand for a phrase earlier in their own sentence ("police fired tear gas to
+# disperse them"), and the roles such a phrase holds there.
+THIRD_PERSON = {"they", "them", "he", "him", "she", "her", "it"}
+ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+
+
+def sentence_antecedent(v: ParseView, pron: Token, skip: tuple[tuple[int, int], ...] = ()) -> Optional[Entity]:
+    """The nearest earlier subject or object of the pronoun's own sentence that agrees with it and
+    is an actor (a name, a country or a sector), outside ``skip`` (the event's other side): what
+    "them" stands for when the sentence has just named it."""
+    if pron.text.lower() not in THIRD_PERSON:
+        return None
+    sent = v.ann.sentences[pron.sent]
+    for t in reversed(v.toks[:pron.i]):
+        if t.start < sent.start:
+            break
+        if t.pos not in ("NOUN", "PROPN") or t.dep not in ANTECEDENT_DEPS or not agrees(pron, t):
+            continue
+        if any(a <= t.start < b for a, b in skip):
+            continue
+        e = actor_of(v, t)
+        if e is None or not (e.name or e.country or e.sector) or any(a < e.end and e.start < b for a, b in skip):
+            continue
+        if pron.text.lower() in ("he", "him", "she", "her") and not (
+                "PERSON" in (t.ent_type, e.label) or (t.pos == "PROPN" and e.label not in ("ORG", "GPE", "NORP"))):
+            continue  # "he" is a named person, not "the administration", "the judge" or a body
+        return e
+    return None
+
+
 def _instrument(p: Token) -> bool:
     return p.lemma.lower() in INSTRUMENTS or p.ent_type in ("DATE", "TIME")
 

@@ -42,12 +42,13 @@ bench: install
 ANN    := data/annotations
 POOL   := ../shared/corpus/voa/pool-articles.jsonl
 # stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire),
-# of z* (heldout-wire3) and of v* (heldout-wire4) is held out
+# of z* (heldout-wire3), of v* (heldout-wire4) and of u* (heldout-wire5) is held out
 WIRE   := %batch-w.jsonl %batch-x.jsonl %batch-y.jsonl
 ZBATCH := $(sort $(wildcard $(ANN)/drafts/batch-z*.jsonl))
 VBATCH := $(sort $(wildcard $(ANN)/drafts/batch-v*.jsonl))
+UBATCH := $(sort $(wildcard $(ANN)/drafts/batch-u*.jsonl))
 annotations:
-	$(PYTHON) tools/build_annotations.py $(filter-out $(WIRE) $(ZBATCH) $(VBATCH),$(wildcard $(ANN)/drafts/batch-*.jsonl)) \
+	$(PYTHON) tools/build_annotations.py $(filter-out $(WIRE) $(ZBATCH) $(VBATCH) $(UBATCH),$(wildcard $(ANN)/drafts/batch-*.jsonl)) \
 	  -o $(ANN)/train-ngec.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-ngec.jsonl
 	$(PYTHON) tools/build_annotations.py $(ANN)/drafts/batch-w.jsonl -o $(ANN)/train-wire.jsonl
 	$(PYTHON) tools/build_annotations.py $(ANN)/drafts/batch-x.jsonl $(ANN)/drafts/batch-y.jsonl \
@@ -56,13 +57,15 @@ annotations:
 	  -o $(ANN)/train-wire3.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire3.jsonl
 	$(PYTHON) tools/build_annotations.py $(VBATCH) \
 	  -o $(ANN)/train-wire4.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire4.jsonl
+	$(if $(UBATCH),$(PYTHON) tools/build_annotations.py $(UBATCH) \
+	  -o $(ANN)/train-wire5.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire5.jsonl)
 
 sentences: install
 	HF_HUB_OFFLINE=1 $(PY) tools/sentences_to_articles.py data/sentences/*.yaml -o $(ANN)/train-sentences.jsonl \
 	  --exclude ../shared/eval/dev/plover.jsonl ../shared/eval/dev/articles.jsonl
 
 model: install annotations
-	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --heldout $(ANN)/heldout-wire4.jsonl --epochs 9
+	HF_HUB_OFFLINE=1 $(EW) train $(POOL) $(ANN)/train-*.jsonl --heldout $(ANN)/heldout-ngec.jsonl --heldout $(ANN)/heldout-wire.jsonl --heldout $(ANN)/heldout-wire3.jsonl --heldout $(ANN)/heldout-wire4.jsonl $(if $(UBATCH),--heldout $(ANN)/heldout-wire5.jsonl) --epochs 9
 
 clean:
 	rm -rf $(VENV) eventwatch.db eventwatch.db-wal eventwatch.db-shm

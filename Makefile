@@ -42,7 +42,8 @@ bench: install
 ANN    := data/annotations
 POOL   := ../shared/corpus/voa/pool-articles.jsonl
 # stories we wrote in wire style (texts/); batch-w is all training, every fifth of x and y (heldout-wire),
-# of z* (heldout-wire3), of v* (heldout-wire4) and of u* (heldout-wire5) is held out
+# of z* (heldout-wire3), of v* (heldout-wire4) and of u* (heldout-wire5) is held out;
+# blind-u5 (heldout-wire6) is all held out and not even used to calibrate the model
 WIRE   := %batch-w.jsonl %batch-x.jsonl %batch-y.jsonl
 ZBATCH := $(sort $(wildcard $(ANN)/drafts/batch-z*.jsonl))
 VBATCH := $(sort $(wildcard $(ANN)/drafts/batch-v*.jsonl))
@@ -59,6 +60,7 @@ annotations:
 	  -o $(ANN)/train-wire4.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire4.jsonl
 	$(if $(UBATCH),$(PYTHON) tools/build_annotations.py $(UBATCH) \
 	  -o $(ANN)/train-wire5.jsonl --heldout-every 5 --heldout-out $(ANN)/heldout-wire5.jsonl)
+	$(PYTHON) tools/build_annotations.py $(ANN)/drafts/blind-u5.jsonl -o $(ANN)/heldout-wire6.jsonl
 
 sentences: install
 	HF_HUB_OFFLINE=1 $(PY) tools/sentences_to_articles.py data/sentences/*.yaml -o $(ANN)/train-sentences.jsonl \

@@ -1,5 +1,6 @@
 """Rulings on the model's events (``coding.rulings``), on sentences of our own: one event per
-predicate, and cooperation promised for later is AGREE."""
+predicate, cooperation promised for later is AGREE, who undergoes an event is its recipient, and a
+judgement reported in someone's words is theirs."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,8 +10,8 @@ import pytest
 from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
-from eventwatch.coding.rulings import (apply_rulings, drop_restated, patient_is_recipient, promised, two_sided,
-                                       undergone)
+from eventwatch.coding.rulings import (apply_rulings, drop_restated, judged_by_speaker, patient_is_recipient,
+                                       promised, two_sided, undergone)
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -187,3 +188,47 @@ def test_rulings_who_faces_an_event_is_its_recipient(annotated, text, word, typ,
     out = undergone(v, e, v.token_at(e.trigger.start))
     assert [a.text for a in out.actor] == want_actor
     assert [r.text for r in out.recipient] == want_recipient
+
+
+@pytest.mark.parametrize("text,word,actor,want_actor,want_recipient", [
+    # the model gave the judged party the actor role its own verb gives it
+    ("The foreign ministry said the blockade was a crime against civilians.", "crime", ["the blockade"],
+     ["The foreign ministry"], ["the blockade"]),
+    ("The mayor said the governor had lied about the budget.", "lied", ["the governor"], ["The mayor"],
+     ["the governor"]),
+    # a quotation before its speaker
+    ('"The regime is lying to its own people," the opposition leader said.', "lying", ["The regime"],
+     ["the opposition leader"], ["The regime"]),
+    # nobody had a role: the speaker judges the clause's subject
+    ("The farmers' union said the new tax was a betrayal.", "betrayal", [], ["The farmers' union"],
+     ["the new tax"]),
+    # "it" names nobody, so the judgement has no recipient
+    ("She said it was blackmail.", "blackmail", [], ["She"], []),
+])
+def test_rulings_judged_by_speaker_gives_speaker_the_actor(annotated, text, word, actor, want_actor,
+                                                          want_recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, "ACCUSE"), actor=[_ent(text, a) for a in actor])
+    v = ParseView(ann)
+    out = judged_by_speaker(v, e, v.token_at(e.trigger.start))
+    assert [a.text for a in out.actor] == want_actor
+    assert [r.text for r in out.recipient] == want_recipient
+
+
+@pytest.mark.parametrize("text,word,typ,actor,recipient", [
+    # an accusing word is its subject's own act, reported or not
+    ("The ambassador said he was deeply troubled by the arrests.", "troubled", "ACCUSE", ["The ambassador"], []),
+    ("The senator said the court had condemned the newspaper.", "condemned", "ACCUSE", ["the court"],
+     ["the newspaper"]),
+    # not reported: the subject's own act
+    ("The minister accused the rebels of lying.", "lying", "ACCUSE", ["The minister"], ["the rebels"]),
+    # other types are not judgements
+    ("The mayor said the governor had met the protesters.", "met", "CONSULT", ["the governor"],
+     ["the protesters"]),
+])
+def test_rulings_judged_by_speaker_leaves_own_acts(annotated, text, word, typ, actor, recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor],
+                recipient=[_ent(text, r) for r in recipient])
+    v = ParseView(ann)
+    assert judged_by_speaker(v, e, v.token_at(e.trigger.start)) == e

@@ -217,6 +217,26 @@ def sentence_antecedent(v: ParseView, pron: Token, skip: tuple[tuple[int, int], 
     return None
 
 
+def pronoun_entity(ann: AnnotatedArticle, v: ParseView, tok, skip: tuple[tuple[int, int], ...] = ()) -> Entity:
+    """A pronoun as the sentence says it, its name, country and sector from the nearest earlier
+    agreeing named entity of this or the previous sentence (light coreference), else from the
+    phrase it stands for earlier in its sentence (``sentence_antecedent``; its text as the name
+    when it has none), else unknown."""
+    first = ann.sentences[max(0, tok.sent - 1)].start
+    for ent in sorted(ann.entities, key=lambda e: -e.start):
+        if first <= ent.end <= tok.start and ent.label in ("PERSON", "ORG", "GPE", "NORP") and (
+                ent.name or ent.country or ent.sector):
+            head = next((t for t in reversed(ann.tokens[:tok.i]) if t.start < ent.end), None)
+            if head is not None and agrees(tok, head):
+                return Entity(text=tok.text, start=tok.start, end=tok.end, label=ent.label, name=ent.name,
+                              country=ent.country, sector=ent.sector, kind=ent.kind)
+    ante = sentence_antecedent(v, tok, skip)
+    if ante is not None:
+        return Entity(text=tok.text, start=tok.start, end=tok.end, label=ante.label, name=ante.name or ante.text,
+                      country=ante.country, sector=ante.sector, kind=ante.kind)
+    return Entity(text=tok.text, start=tok.start, end=tok.end)
+
+
 def _instrument(p: Token) -> bool:
     return p.lemma.lower() in INSTRUMENTS or p.ent_type in ("DATE", "TIME")
 

@@ -1,7 +1,7 @@
 """Rulings on the model's events: what a typed word restates, or is instead, and who a passive
 acts on.
 
-The model labels words one by one; two rulings of the guideline (``eval/ARTICLES.md``) and the
+The model labels words one by one; three rulings of the guideline (``eval/ARTICLES.md``) and the
 PLOVER manual, and three facts of grammar, are about how words relate, which a word-level label does
 not see:
 
@@ -17,7 +17,11 @@ not see:
   ("Kenya faces sanctions from the EU"; word lists in ``codebook/rulings.yaml``);
 - a two-sided event (a meeting, an agreement, a joint act, anything "between X and Y") has its
   second party as recipient, as PLOVER codes a dyad, where the model put both parties on the
-  actor side.
+  actor side;
+- an ACCUSE on a word of what someone reports, not itself an accusing or judging word ("X said
+  the junta 'is looking for a scapegoat'"), is the speaker's judgement: the speaker is its actor and
+  the reported clause's subject its recipient, where the model gave that subject the actor role its
+  own verb gives it.
 
 Two more were measured and left out (issue 8 note): dropping tallies ("more than 1,500 students
 have been kidnapped since 2014") and denials ("rejected the allegations"). Both are rulings of the
@@ -27,9 +31,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import Event
+from ..models import Entity, Event
 from .lexicon import cameo_for
-from .parse import ParseView
+from .parse import REPORTING, ParseView
+from .roles import actor_like, agrees, entities_of, pronoun_entity
 from .wordsets import ruling_wordset, wordset
 
 # Dependencies through which a word stays in its head's own phrase; a clause or phrase about
@@ -47,6 +52,12 @@ ASPECTUAL = wordset("aspectual")
 FRAMES = wordset("future_frames")
 UNDERGO = ruling_wordset("undergo_verbs")
 UNDER = ruling_wordset("under_verbs")
+ACCUSING = ruling_wordset("accusing_words")
+# Pronouns that can stand for a speaker ("which", "this", "that" cannot).
+PERSONAL = {"i", "we", "he", "she", "it", "they"}
+# Dependencies by which a word stays inside the clause it is part of ("is looking for a scapegoat",
+# "was a provocation", "breached trade rules"); a relative or adverbial clause is another clause.
+IN_CLAUSE_DEPS = {"acomp", "attr", "xcomp", "dobj", "pobj", "prep", "oprd", "amod", "advmod", "npadvmod"}
 
 
 def _overlaps(a, b) -> bool:
@@ -172,13 +183,101 @@ def two_sided(v: ParseView, e: Event) -> Event:
     return replace(e, actor=[a for a in actor if a not in others], recipient=others)
 
 
+def reported_clause(v: ParseView, t):
+    """(reporting verb, head of the reported clause) when the word ``t`` sits in what a reporting
+    verb reports ("X said (that) Y is ...", "'...,' X said"), else None."""
+    x = t
+    for _ in range(6):
+        if x.head == x.i:
+            return None
+        h = v.head(x)
+        if x.dep in ("ccomp", "parataxis") and h.lemma.lower() in REPORTING:
+            return h, x
+        if x.dep not in IN_CLAUSE_DEPS:
+            return None
+        x = h
+    return None
+
+
+def _span(v: ParseView, t) -> tuple[int, int]:
+    sub = v.subtree(t)
+    return sub[0].start, sub[-1].end
+
+
+def _speaker(v: ParseView, subj, clause) -> list[Entity]:
+    if subj.pos == "PRON":
+        return [pronoun_entity(v.ann, v, subj)]
+    lo, hi = _span(v, clause)
+    # a headline's parse may hang the reported clause's subject on the speaker ("X Says Y 'Is ...'")
+    return [e for e in entities_of(v, [subj]) if e.end <= lo or e.start >= hi]
+
+
+def _same_party(v: ParseView, word, speaker_head) -> bool:
+    """The reported clause's subject is the speaker itself ("Japan said it was troubled", "'we
+    agreed,' the ministers said"); a pronoun speaker is only the same pronoun ("'he lied,' she
+    said" is not)."""
+    if word.i == speaker_head.i:
+        return True
+    if word.pos != "PRON" or word.text.lower() not in PERSONAL:
+        return False
+    if speaker_head.pos == "PRON":
+        return word.text.lower() == speaker_head.text.lower()
+    return agrees(word, speaker_head)
+
+
+def _judged(v: ParseView, w) -> list[Entity]:
+    """The reported clause's subject as a recipient: a pronoun only when it names someone ("it is
+    blackmail" names nobody)."""
+    if w.pos == "PRON":
+        p = pronoun_entity(v.ann, v, w)
+        return [p] if actor_like(p) else []
+    return entities_of(v, [w])
+
+
+def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
+    """An ACCUSE on a word of what someone reports, other than a word that itself accuses or
+    judges, is the speaker's judgement of the reported clause's subject: the speaker is its actor,
+    that subject its recipient ("Côte d'Ivoire said the junta 'is looking for a scapegoat'"). The
+    model, reading words, gives the clause's subject the actor role its verb gives it."""
+    if e.type != "ACCUSE" or t is None:
+        return e
+    frame = reported_clause(v, t)
+    if frame is None:
+        return e
+    sent = v.ann.sentences[t.sent]
+    words = [x for x in v.toks[t.i:] if x.start < min(e.trigger.end, sent.end)]
+    if any(x.lemma.lower() in ACCUSING or x.text.lower() in ACCUSING for x in words):
+        return e
+    verb, clause = frame
+    subj = v.kids(verb, "nsubj")
+    if not subj:
+        return e
+    lo, hi = _span(v, subj[0])
+    if any(lo <= a.start and a.end <= hi for a in e.actor):
+        actor = e.actor  # the model named the speaker, in its own words ("his lawyer Ang Udom")
+    else:
+        actor = _speaker(v, subj[0], clause)
+        if not actor:
+            return e
+    judged = [w for w in v.kids(clause, "nsubj", "nsubjpass") if not _same_party(v, w, subj[0])]
+    recipient = [r for r in e.recipient if not any(_overlaps(r, a) for a in actor)]
+    moved = [a for a in e.actor if a not in actor and any(a.start <= w.start < a.end for w in judged)]
+    recipient += [a for a in moved if all(not _overlaps(a, r) for r in recipient)]
+    if not recipient and judged:
+        recipient = _judged(v, judged[0])
+    if actor == e.actor and recipient == e.recipient:
+        return e
+    return replace(e, actor=actor, recipient=recipient)
+
+
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
     passive's patient is its recipient, so is who faces or receives an event, and a two-sided
-    event has its second party as recipient."""
+    event has its second party as recipient, and a judgement reported in someone's words is theirs."""
     out = []
     for e in drop_restated(v, events):
         t = v.token_at(e.trigger.start)
         e = patient_is_recipient(v, promised(e), t)
-        out.append(two_sided(v, undergone(v, e, t)))
+        e = two_sided(v, undergone(v, e, t))
+        out.append(judged_by_speaker(v, e, t))
     return out

@@ -11,7 +11,7 @@ from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
 from eventwatch.coding.rulings import (apply_rulings, drop_restated, judged_by_speaker, patient_is_recipient,
-                                       promised, two_sided, undergone)
+                                       promised, relative_object_is_recipient, two_sided, undergone)
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -232,3 +232,38 @@ def test_rulings_judged_by_speaker_leaves_own_acts(annotated, text, word, typ, a
                 recipient=[_ent(text, r) for r in recipient])
     v = ParseView(ann)
     assert judged_by_speaker(v, e, v.token_at(e.trigger.start)) == e
+
+
+@pytest.mark.parametrize("text,word,typ,actor,want_actor,want_recipient", [
+    # the model put the antecedent on the actor side
+    ("The minister, whom protesters have blamed for the shortages, resigned on Monday.", "blamed", "ACCUSE",
+     ["The minister"], ["protesters"], ["The minister"]),
+    ("The armed forces, which the candidate has asked to audit the vote, declined to comment.", "asked",
+     "REQUEST", ["the candidate", "The armed forces"], ["the candidate"], ["The armed forces"]),
+    # the antecedent is the last noun before the clause, not the phrase's head
+    ("Officials of the trade office, which Seoul accuses of spying, left the country.", "accuses", "ACCUSE",
+     ["Seoul"], ["Seoul"], ["the trade office"]),
+    # nobody had a role
+    ("The village, which rebels attacked last week, is now empty.", "attacked", "ASSAULT", [], ["rebels"],
+     ["The village"]),
+])
+def test_rulings_relative_object_is_recipient(annotated, text, word, typ, actor, want_actor, want_recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
+    v = ParseView(ann)
+    out = relative_object_is_recipient(v, e, v.token_at(e.trigger.start))
+    assert [a.text for a in out.actor] == want_actor
+    assert [r.text for r in out.recipient] == want_recipient
+
+
+@pytest.mark.parametrize("text,word,typ,actor", [
+    # a subject relative: the antecedent is the one who acts
+    ("The editor, who criticised the army, was arrested.", "criticised", "ACCUSE", "The editor"),
+    # a main clause has no antecedent
+    ("Rebels attacked the village that the army had abandoned.", "attacked", "ASSAULT", "Rebels"),
+])
+def test_rulings_relative_object_leaves_subject_relatives(annotated, text, word, typ, actor):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
+    v = ParseView(ann)
+    assert relative_object_is_recipient(v, e, v.token_at(e.trigger.start)) == e

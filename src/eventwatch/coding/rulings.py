@@ -2,7 +2,7 @@
 acts on.
 
 The model labels words one by one; three rulings of the guideline (``eval/ARTICLES.md``) and the
-PLOVER manual, and three facts of grammar, are about how words relate, which a word-level label does
+PLOVER manual, and four facts of grammar, are about how words relate, which a word-level label does
 not see:
 
 - one event per predicate: an event in the own phrase of another event of its type restates it
@@ -13,6 +13,8 @@ not see:
 - the patient of a passive is its recipient, never its actor ("the leader, who was detained by
   police", "farm workers, backed by two unions"): the model, reading words, gives a relative
   clause's antecedent the actor role it has in the active case;
+- the antecedent of an object relative is the one acted on and the clause's subject the actor
+  ("the department, which Taipei accuses of spying");
 - who faces, draws or receives an event is its recipient and the "from"/"by" party its actor
   ("Kenya faces sanctions from the EU"; word lists in ``codebook/rulings.yaml``);
 - a two-sided event (a meeting, an agreement, a joint act, anything "between X and Y") has its
@@ -120,6 +122,43 @@ def patient_is_recipient(v: ParseView, e: Event, t) -> Event:
         return e
     recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
     return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
+
+
+def relative_object(v: ParseView, t):
+    """(antecedent, subject) when ``t`` is the verb of a relative clause whose relative pronoun is
+    its object ("the army, which he accused of shelling", "Porras, whom Arévalo asked to resign"),
+    else None. The parser may hang the pronoun on the verb's infinitive ("asked [whom] to resign")."""
+    if t.dep != "relcl" or t.pos not in ("VERB", "AUX") or t.head == t.i:
+        return None
+    holders = [t] + v.kids(t, "xcomp")
+    if not any(k.lemma.lower() in RELATIVES and k.i < t.i for h in holders for k in v.kids(h, "dobj")):
+        return None
+    subj = [k for k in v.kids(t, "nsubj") if k.lemma.lower() not in RELATIVES]
+    return (v.head(t), subj[0]) if subj else None
+
+
+def relative_object_is_recipient(v: ParseView, e: Event, t) -> Event:
+    """The antecedent of an object relative is the one acted on, and the clause's subject the actor
+    ("the department, which Taipei accuses of ...": Taipei -> the department); the model, reading
+    words, puts the antecedent, or both, on the actor side."""
+    frame = relative_object(v, t) if t is not None else None
+    if frame is None:
+        return e
+    antecedent, subj = frame
+    lo, hi = _span(v, subj)
+    actor = [a for a in e.actor if lo <= a.start and a.end <= hi]
+    if not actor:
+        actor = [pronoun_entity(v.ann, v, subj)] if subj.pos == "PRON" else entities_of(v, [subj])
+    alo, ahi = v.np_span(antecedent)
+    start, end = v.toks[alo].start, v.toks[ahi].end
+    moved = [a for a in e.actor if a.start < end and start < a.end and a not in actor]
+    recipient = [r for r in e.recipient if not any(_overlaps(r, a) for a in actor)]
+    recipient += [a for a in moved if all(not _overlaps(a, r) for r in recipient)]
+    if not recipient:
+        recipient = [r for r in entities_of(v, [antecedent]) if r.end <= t.start]
+    if not actor or (actor == e.actor and recipient == e.recipient):
+        return e
+    return replace(e, actor=actor, recipient=recipient)
 
 
 def undergoer(v: ParseView, t):
@@ -272,12 +311,13 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
 
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
-    passive's patient is its recipient, so is who faces or receives an event, and a two-sided
-    event has its second party as recipient, and a judgement reported in someone's words is theirs."""
+    passive's patient is its recipient, so are an object relative's antecedent and who faces or
+    receives an event, a two-sided event has its second party as recipient, and a judgement
+    reported in someone's words is theirs."""
     out = []
     for e in drop_restated(v, events):
         t = v.token_at(e.trigger.start)
-        e = patient_is_recipient(v, promised(e), t)
+        e = relative_object_is_recipient(v, patient_is_recipient(v, promised(e), t), t)
         e = two_sided(v, undergone(v, e, t))
         out.append(judged_by_speaker(v, e, t))
     return out

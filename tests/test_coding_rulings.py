@@ -10,8 +10,9 @@ import pytest
 from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
-from eventwatch.coding.rulings import (apply_rulings, drop_restated, judged_by_speaker, patient_is_recipient,
-                                       promised, relative_object_is_recipient, two_sided, undergone)
+from eventwatch.coding.rulings import (apply_rulings, drop_restated, judged_by_speaker, object_is_recipient,
+                                       patient_is_recipient, promised, relative_object_is_recipient, two_sided,
+                                       undergone)
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -204,6 +205,12 @@ def test_rulings_who_faces_an_event_is_its_recipient(annotated, text, word, typ,
      ["the new tax"]),
     # "it" names nobody, so the judgement has no recipient
     ("She said it was blackmail.", "blackmail", [], ["She"], []),
+    # a passive clause judges its "by" party
+    ("The farmers said they were being cheated by the traders.", "cheated", ["the traders"], ["The farmers"],
+     ["the traders"]),
+    # of the model's actors only the speaker stays; the listener is no party to the judgement
+    ('"The council has betrayed us," the mayor told the regional assembly.', "betrayed",
+     ["The council", "the mayor", "the regional assembly"], ["the mayor"], ["The council"]),
 ])
 def test_rulings_judged_by_speaker_gives_speaker_the_actor(annotated, text, word, actor, want_actor,
                                                           want_recipient):
@@ -220,6 +227,9 @@ def test_rulings_judged_by_speaker_gives_speaker_the_actor(annotated, text, word
     ("The ambassador said he was deeply troubled by the arrests.", "troubled", "ACCUSE", ["The ambassador"], []),
     ("The senator said the court had condemned the newspaper.", "condemned", "ACCUSE", ["the court"],
      ["the newspaper"]),
+    # the act is the verb's noun: opening an inquiry is the office's own act
+    ("The ombudsman said her office had opened an inquiry into the ministry.", "opened", "ACCUSE", ["her office"],
+     []),
     # not reported: the subject's own act
     ("The minister accused the rebels of lying.", "lying", "ACCUSE", ["The minister"], ["the rebels"]),
     # other types are not judgements
@@ -267,3 +277,40 @@ def test_rulings_relative_object_leaves_subject_relatives(annotated, text, word,
     e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
     v = ParseView(ann)
     assert relative_object_is_recipient(v, e, v.token_at(e.trigger.start)) == e
+
+
+@pytest.mark.parametrize("text,word,typ,actor,want_actor,want_recipient", [
+    # the object of a verb conjoined to the trigger, sharing its subject
+    ("The shipping agency urged the rebels to free the crew and appealed for calm.", "appealed", "REQUEST",
+     ["The shipping agency", "the rebels"], ["The shipping agency"], ["the rebels"]),
+    # what a verb acts "on" or "at"
+    ("The senator called on the governor to resign.", "called", "REQUEST", ["The senator", "the governor"],
+     ["The senator"], ["the governor"]),
+    ("Police fired at the marchers near the bridge.", "fired", "ASSAULT", ["Police", "the marchers"], ["Police"],
+     ["the marchers"]),
+])
+def test_rulings_object_is_recipient(annotated, text, word, typ, actor, want_actor, want_recipient):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
+    v = ParseView(ann)
+    out = object_is_recipient(v, e, v.token_at(e.trigger.start))
+    assert [a.text for a in out.actor] == want_actor
+    assert [r.text for r in out.recipient] == want_recipient
+
+
+@pytest.mark.parametrize("text,word,typ,actor", [
+    # deployed forces are the mobilizing side's own
+    ("The governor deployed the national guard to the border.", "deployed", "MOBILIZE",
+     ["The governor", "the national guard"]),
+    # no object: two parties of a meeting are the two-sided ruling's
+    ("The governor and the mayor met on Friday.", "met", "CONSULT", ["The governor", "the mayor"]),
+    # a passive has no object; its patient is the passive ruling's
+    ("The rebels were attacked by the army.", "attacked", "ASSAULT", ["the army", "The rebels"]),
+    # the object alone: nobody would be left as actor
+    ("Soldiers beat the protesters.", "beat", "ASSAULT", ["the protesters"]),
+])
+def test_rulings_object_is_recipient_leaves_other_cases(annotated, text, word, typ, actor):
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
+    v = ParseView(ann)
+    assert object_is_recipient(v, e, v.token_at(e.trigger.start)) == e

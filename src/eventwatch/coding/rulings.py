@@ -2,7 +2,7 @@
 acts on.
 
 The model labels words one by one; three rulings of the guideline (``eval/ARTICLES.md``) and the
-PLOVER manual, and four facts of grammar, are about how words relate, which a word-level label does
+PLOVER manual, and five facts of grammar, are about how words relate, which a word-level label does
 not see:
 
 - one event per predicate: an event in the own phrase of another event of its type restates it
@@ -13,6 +13,8 @@ not see:
 - the patient of a passive is its recipient, never its actor ("the leader, who was detained by
   police", "farm workers, backed by two unions"): the model, reading words, gives a relative
   clause's antecedent the actor role it has in the active case;
+- the object of an active verb is never its actor ("urged the rebels to stop and appealed for
+  calm");
 - the antecedent of an object relative is the one acted on and the clause's subject the actor
   ("the department, which Taipei accuses of spying");
 - who faces, draws or receives an event is its recipient and the "from"/"by" party its actor
@@ -46,6 +48,8 @@ RESTATING_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "nsubj", "nsubjpass", 
 PROMISED_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 RELATIVES = {"who", "which", "that", "whom"}
 OWN_FORCE_TYPES = {"MOBILIZE"}
+# Prepositions whose object is what a verb acts on ("called on", "fired at", "rallied against").
+TARGET_PREPS = {"on", "against", "at"}
 # Events of two parties alike (PLOVER codes each with a source and a target).
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 # How a second party hangs off the first: "X and Y", "X and his counterpart, Y".
@@ -119,6 +123,36 @@ def patient_is_recipient(v: ParseView, e: Event, t) -> Event:
     pats = patients(v, t) if t is not None and e.type not in OWN_FORCE_TYPES else []
     moved = [a for a in e.actor if any(a.start <= p.start < a.end for p in pats)]
     if not moved:
+        return e
+    recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
+    return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
+
+
+def objects(v: ParseView, t) -> list:
+    """The objects of an active verb ``t`` and of the verbs conjoined to it that share its subject
+    ("urged the rebels to stop and appealed for calm"): direct and indirect objects, and what a
+    verb acts "on", "against" or "at" ("called on the army", "fired at protesters")."""
+    if t.pos not in ("VERB", "AUX") or v.kids(t, "nsubjpass", "auxpass"):
+        return []
+    verbs = [t] + [c for c in v.kids(t, "conj") if c.pos == "VERB" and not v.kids(c, "nsubj", "nsubjpass")]
+    if t.dep == "conj" and t.head != t.i and not v.kids(t, "nsubj", "nsubjpass") and v.head(t).pos == "VERB":
+        verbs.append(v.head(t))
+    out = []
+    for x in verbs:
+        out += v.kids(x, "dobj", "dative")
+        out += [o for p in v.kids(x, "prep") if p.lemma.lower() in TARGET_PREPS for o in v.kids(p, "pobj")]
+    return out
+
+
+def object_is_recipient(v: ParseView, e: Event, t) -> Event:
+    """The object of an active verb is never its actor: a party the model put on the actor side
+    that is the verb's object moves to the recipient ("the agency urged the rebels to stop": the
+    agency -> the rebels), as long as someone stays the actor."""
+    if t is None or e.type in OWN_FORCE_TYPES:
+        return e
+    objs = objects(v, t)
+    moved = [a for a in e.actor if any(a.start <= o.start < a.end for o in objs)]
+    if not moved or len(moved) == len(e.actor):
         return e
     recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
     return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
@@ -285,6 +319,7 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
         return e
     sent = v.ann.sentences[t.sent]
     words = [x for x in v.toks[t.i:] if x.start < min(e.trigger.end, sent.end)]
+    words += v.kids(t, "dobj")  # "opened an inquiry", "filed a complaint": the act is the noun's
     if any(x.lemma.lower() in ACCUSING or x.text.lower() in ACCUSING for x in words):
         return e
     verb, clause = frame
@@ -292,13 +327,14 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
     if not subj:
         return e
     lo, hi = _span(v, subj[0])
-    if any(lo <= a.start and a.end <= hi for a in e.actor):
-        actor = e.actor  # the model named the speaker, in its own words ("his lawyer Ang Udom")
-    else:
+    actor = [a for a in e.actor if lo <= a.start and a.end <= hi]  # the speaker in the model's words
+    if not actor:
         actor = _speaker(v, subj[0], clause)
         if not actor:
             return e
-    judged = [w for w in v.kids(clause, "nsubj", "nsubjpass") if not _same_party(v, w, subj[0])]
+    # a passive clause judges its "by" party ("X said the country was being ripped off by Y")
+    agents = [o for a in v.kids(clause, "agent") for o in v.kids(a, "pobj")]
+    judged = [w for w in agents or v.kids(clause, "nsubj", "nsubjpass") if not _same_party(v, w, subj[0])]
     recipient = [r for r in e.recipient if not any(_overlaps(r, a) for a in actor)]
     moved = [a for a in e.actor if a not in actor and any(a.start <= w.start < a.end for w in judged)]
     recipient += [a for a in moved if all(not _overlaps(a, r) for r in recipient)]
@@ -311,13 +347,14 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
 
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
-    passive's patient is its recipient, so are an object relative's antecedent and who faces or
-    receives an event, a two-sided event has its second party as recipient, and a judgement
+    passive's patient is its recipient, so are an active verb's object, an object relative's
+    antecedent and who faces or receives an event, a two-sided event has its second party as recipient, and a judgement
     reported in someone's words is theirs."""
     out = []
     for e in drop_restated(v, events):
         t = v.token_at(e.trigger.start)
         e = relative_object_is_recipient(v, patient_is_recipient(v, promised(e), t), t)
+        e = object_is_recipient(v, e, t)
         e = two_sided(v, undergone(v, e, t))
         out.append(judged_by_speaker(v, e, t))
     return out

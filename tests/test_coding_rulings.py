@@ -100,6 +100,15 @@ def _ent(text: str, phrase: str) -> Entity:
     return Entity(text=phrase, start=at, end=at + len(phrase))
 
 
+def _ruled(annotated, ruling, text: str, word: str, typ: str, actor=(), recipient=()) -> tuple[Event, Event]:
+    """(the event, the event after ``ruling``) for a trigger ``word`` with the given roles."""
+    ann = annotated(text)
+    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor],
+                recipient=[_ent(text, r) for r in recipient])
+    v = ParseView(ann)
+    return e, ruling(v, e, v.token_at(e.trigger.start))
+
+
 @pytest.mark.parametrize("text,word,typ,patient,agent", [
     # passive relative clause: the antecedent was acted on
     ("The opposition leader, who was detained by police in March, spoke on Friday.", "detained", "COERCE",
@@ -214,10 +223,7 @@ def test_rulings_who_faces_an_event_is_its_recipient(annotated, text, word, typ,
 ])
 def test_rulings_judged_by_speaker_gives_speaker_the_actor(annotated, text, word, actor, want_actor,
                                                           want_recipient):
-    ann = annotated(text)
-    e = replace(_event(text, word, "ACCUSE"), actor=[_ent(text, a) for a in actor])
-    v = ParseView(ann)
-    out = judged_by_speaker(v, e, v.token_at(e.trigger.start))
+    _, out = _ruled(annotated, judged_by_speaker, text, word, "ACCUSE", actor)
     assert [a.text for a in out.actor] == want_actor
     assert [r.text for r in out.recipient] == want_recipient
 
@@ -237,80 +243,55 @@ def test_rulings_judged_by_speaker_gives_speaker_the_actor(annotated, text, word
      ["the protesters"]),
 ])
 def test_rulings_judged_by_speaker_leaves_own_acts(annotated, text, word, typ, actor, recipient):
-    ann = annotated(text)
-    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor],
-                recipient=[_ent(text, r) for r in recipient])
-    v = ParseView(ann)
-    assert judged_by_speaker(v, e, v.token_at(e.trigger.start)) == e
+    e, out = _ruled(annotated, judged_by_speaker, text, word, typ, actor, recipient)
+    assert out == e
 
 
-@pytest.mark.parametrize("text,word,typ,actor,want_actor,want_recipient", [
-    # the model put the antecedent on the actor side
-    ("The minister, whom protesters have blamed for the shortages, resigned on Monday.", "blamed", "ACCUSE",
+R, O = relative_object_is_recipient, object_is_recipient
+
+
+@pytest.mark.parametrize("ruling,text,word,typ,actor,want_actor,want_recipient", [
+    # an object relative: the model put the antecedent on the actor side
+    (R, "The minister, whom protesters have blamed for the shortages, resigned on Monday.", "blamed", "ACCUSE",
      ["The minister"], ["protesters"], ["The minister"]),
-    ("The armed forces, which the candidate has asked to audit the vote, declined to comment.", "asked",
+    (R, "The armed forces, which the candidate has asked to audit the vote, declined to comment.", "asked",
      "REQUEST", ["the candidate", "The armed forces"], ["the candidate"], ["The armed forces"]),
     # the antecedent is the last noun before the clause, not the phrase's head
-    ("Officials of the trade office, which Seoul accuses of spying, left the country.", "accuses", "ACCUSE",
+    (R, "Officials of the trade office, which Seoul accuses of spying, left the country.", "accuses", "ACCUSE",
      ["Seoul"], ["Seoul"], ["the trade office"]),
     # nobody had a role
-    ("The village, which rebels attacked last week, is now empty.", "attacked", "ASSAULT", [], ["rebels"],
+    (R, "The village, which rebels attacked last week, is now empty.", "attacked", "ASSAULT", [], ["rebels"],
      ["The village"]),
-])
-def test_rulings_relative_object_is_recipient(annotated, text, word, typ, actor, want_actor, want_recipient):
-    ann = annotated(text)
-    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
-    v = ParseView(ann)
-    out = relative_object_is_recipient(v, e, v.token_at(e.trigger.start))
-    assert [a.text for a in out.actor] == want_actor
-    assert [r.text for r in out.recipient] == want_recipient
-
-
-@pytest.mark.parametrize("text,word,typ,actor", [
-    # a subject relative: the antecedent is the one who acts
-    ("The editor, who criticised the army, was arrested.", "criticised", "ACCUSE", "The editor"),
-    # a main clause has no antecedent
-    ("Rebels attacked the village that the army had abandoned.", "attacked", "ASSAULT", "Rebels"),
-])
-def test_rulings_relative_object_leaves_subject_relatives(annotated, text, word, typ, actor):
-    ann = annotated(text)
-    e = replace(_event(text, word, typ), actor=[_ent(text, actor)])
-    v = ParseView(ann)
-    assert relative_object_is_recipient(v, e, v.token_at(e.trigger.start)) == e
-
-
-@pytest.mark.parametrize("text,word,typ,actor,want_actor,want_recipient", [
-    # the object of a verb conjoined to the trigger, sharing its subject
-    ("The shipping agency urged the rebels to free the crew and appealed for calm.", "appealed", "REQUEST",
+    # an active verb's object: of a verb conjoined to the trigger, sharing its subject
+    (O, "The shipping agency urged the rebels to free the crew and appealed for calm.", "appealed", "REQUEST",
      ["The shipping agency", "the rebels"], ["The shipping agency"], ["the rebels"]),
     # what a verb acts "on" or "at"
-    ("The senator called on the governor to resign.", "called", "REQUEST", ["The senator", "the governor"],
+    (O, "The senator called on the governor to resign.", "called", "REQUEST", ["The senator", "the governor"],
      ["The senator"], ["the governor"]),
-    ("Police fired at the marchers near the bridge.", "fired", "ASSAULT", ["Police", "the marchers"], ["Police"],
-     ["the marchers"]),
+    (O, "Police fired at the marchers near the bridge.", "fired", "ASSAULT", ["Police", "the marchers"],
+     ["Police"], ["the marchers"]),
 ])
-def test_rulings_object_is_recipient(annotated, text, word, typ, actor, want_actor, want_recipient):
-    ann = annotated(text)
-    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
-    v = ParseView(ann)
-    out = object_is_recipient(v, e, v.token_at(e.trigger.start))
+def test_rulings_object_is_recipient(annotated, ruling, text, word, typ, actor, want_actor, want_recipient):
+    _, out = _ruled(annotated, ruling, text, word, typ, actor)
     assert [a.text for a in out.actor] == want_actor
     assert [r.text for r in out.recipient] == want_recipient
 
 
-@pytest.mark.parametrize("text,word,typ,actor", [
+@pytest.mark.parametrize("ruling,text,word,typ,actor", [
+    # a subject relative: the antecedent is the one who acts
+    (R, "The editor, who criticised the army, was arrested.", "criticised", "ACCUSE", ["The editor"]),
+    # a main clause has no antecedent
+    (R, "Rebels attacked the village that the army had abandoned.", "attacked", "ASSAULT", ["Rebels"]),
     # deployed forces are the mobilizing side's own
-    ("The governor deployed the national guard to the border.", "deployed", "MOBILIZE",
+    (O, "The governor deployed the national guard to the border.", "deployed", "MOBILIZE",
      ["The governor", "the national guard"]),
     # no object: two parties of a meeting are the two-sided ruling's
-    ("The governor and the mayor met on Friday.", "met", "CONSULT", ["The governor", "the mayor"]),
+    (O, "The governor and the mayor met on Friday.", "met", "CONSULT", ["The governor", "the mayor"]),
     # a passive has no object; its patient is the passive ruling's
-    ("The rebels were attacked by the army.", "attacked", "ASSAULT", ["the army", "The rebels"]),
+    (O, "The rebels were attacked by the army.", "attacked", "ASSAULT", ["the army", "The rebels"]),
     # the object alone: nobody would be left as actor
-    ("Soldiers beat the protesters.", "beat", "ASSAULT", ["the protesters"]),
+    (O, "Soldiers beat the protesters.", "beat", "ASSAULT", ["the protesters"]),
 ])
-def test_rulings_object_is_recipient_leaves_other_cases(annotated, text, word, typ, actor):
-    ann = annotated(text)
-    e = replace(_event(text, word, typ), actor=[_ent(text, a) for a in actor])
-    v = ParseView(ann)
-    assert object_is_recipient(v, e, v.token_at(e.trigger.start)) == e
+def test_rulings_object_is_recipient_leaves_other_cases(annotated, ruling, text, word, typ, actor):
+    e, out = _ruled(annotated, ruling, text, word, typ, actor)
+    assert out == e

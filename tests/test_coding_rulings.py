@@ -11,8 +11,8 @@ from conftest import FakeEventModel
 from eventwatch.coding import combine as combine_mod
 from eventwatch.coding.parse import ParseView
 from eventwatch.coding.rulings import (apply_rulings, drop_restated, judged_by_speaker, object_is_recipient,
-                                       patient_is_recipient, promised, relative_object_is_recipient, two_sided,
-                                       undergone)
+                                       patient_is_recipient, promised, relative_object_is_recipient, threat_made,
+                                       two_sided, undergone)
 from eventwatch.models import Entity, Event, Evidence, Trigger
 
 
@@ -295,3 +295,20 @@ def test_rulings_object_is_recipient(annotated, ruling, text, word, typ, actor, 
 def test_rulings_object_is_recipient_leaves_other_cases(annotated, ruling, text, word, typ, actor):
     e, out = _ruled(annotated, ruling, text, word, typ, actor)
     assert out == e
+
+
+@pytest.mark.parametrize("text,word,status,want", [
+    # said: the threat is made, whatever the modal of its harm
+    ('"We might have to shoot him," the militia commander told the village elders.', "shoot", "hypothetical",
+     "occurred"),
+    ("The embassy said the government would retaliate.", "retaliate", "future", "occurred"),
+    # not reported: a threat that may come is not yet made
+    ("The union might threaten a strike next month.", "threaten", "hypothetical", "hypothetical"),
+    # a threat said not to have been made stays negated
+    ("The embassy said the government would not retaliate.", "retaliate", "negated", "negated"),
+])
+def test_rulings_threat_made_when_said(annotated, text, word, status, want):
+    ann = annotated(text)
+    e = _event(text, word, "THREATEN", status)
+    v = ParseView(ann)
+    assert threat_made(v, e, v.token_at(e.trigger.start)).status == want

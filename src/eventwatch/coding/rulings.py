@@ -1,7 +1,7 @@
 """Rulings on the model's events: what a typed word restates, or is instead, and who a passive
 acts on.
 
-The model labels words one by one; three rulings of the guideline (``eval/ARTICLES.md``) and the
+The model labels words one by one; four rulings of the guideline (``eval/ARTICLES.md``) and the
 PLOVER manual, and five facts of grammar, are about how words relate, which a word-level label does
 not see:
 
@@ -25,7 +25,9 @@ not see:
 - an ACCUSE on a word of what someone reports, not itself an accusing or judging word ("X said
   the junta 'is looking for a scapegoat'"), is the speaker's judgement: the speaker is its actor and
   the reported clause's subject its recipient, where the model gave that subject the actor role its
-  own verb gives it.
+  own verb gives it;
+- a threat is made when it is said: a THREATEN in what someone reports occurred, whatever the
+  modal of the harm it announces.
 
 Two more were measured and left out (issue 8 note): dropping tallies ("more than 1,500 students
 have been kidnapped since 2014") and denials ("rejected the allegations"). Both are rulings of the
@@ -345,16 +347,25 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
     return replace(e, actor=actor, recipient=recipient)
 
 
+def threat_made(v: ParseView, e: Event, t) -> Event:
+    """A threat is made when it is said: a THREATEN in what someone reports, whose harm lies ahead
+    ("said Moscow would respond", "'we might have to shoot him,' he told them"), occurred. The
+    model reads the modal of the harm as the status of the threat."""
+    if e.type != "THREATEN" or e.status not in ("future", "hypothetical") or t is None:
+        return e
+    return replace(e, status="occurred") if reported_clause(v, t) is not None else e
+
+
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
     passive's patient is its recipient, so are an active verb's object, an object relative's
-    antecedent and who faces or receives an event, a two-sided event has its second party as recipient, and a judgement
-    reported in someone's words is theirs."""
+    antecedent and who faces or receives an event, a two-sided event has its second party as recipient, a judgement
+    reported in someone's words is theirs, and a threat said is made."""
     out = []
     for e in drop_restated(v, events):
         t = v.token_at(e.trigger.start)
         e = relative_object_is_recipient(v, patient_is_recipient(v, promised(e), t), t)
         e = object_is_recipient(v, e, t)
         e = two_sided(v, undergone(v, e, t))
-        out.append(judged_by_speaker(v, e, t))
+        out.append(threat_made(v, judged_by_speaker(v, e, t), t))
     return out

@@ -31,6 +31,9 @@ def _event(text: str, word: str, typ: str, status: str = "occurred") -> Event:
     ("Government troops launched airstrikes on rebel positions near the border.", "launched", "airstrikes",
      "ASSAULT", "airstrikes"),
     ("About 200 dock workers began a strike over unpaid wages.", "began", "strike", "PROTEST", "strike"),
+    # the means of an act is the act
+    ("The government retaliated by imposing tariffs on imported steel.", "retaliated", "imposing", "SANCTION",
+     "retaliated"),
 ])
 def test_rulings_restated_event_in_own_phrase_is_dropped(annotated, text, upper, lower, typ, kept):
     ann = annotated(text)
@@ -45,6 +48,9 @@ def test_rulings_restated_event_in_own_phrase_is_dropped(annotated, text, upper,
     # a separate clause of the same type is a second act, not a restatement
     ("Soldiers shelled the village and militants bombed the market.", "shelled", "bombed",
      ("ASSAULT", "ASSAULT")),
+    # a gerund with its own subject is another act
+    ("The two candidates clashed over trade, with the senator accusing her rival of lying.", "clashed",
+     "accusing", ("ACCUSE", "ACCUSE")),
 ])
 def test_rulings_other_events_in_a_sentence_are_kept(annotated, text, first, second, types):
     ann = annotated(text)

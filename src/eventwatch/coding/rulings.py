@@ -44,8 +44,9 @@ from .roles import actor_like, agrees, entities_of, pronoun_entity
 from .wordsets import ruling_wordset, wordset
 
 # Dependencies through which a word stays in its head's own phrase; a clause or phrase about
-# something else ("a lawsuit accusing his company", acl) is not one.
-RESTATING_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "nsubj", "nsubjpass", "compound", "amod", "appos"}
+# something else ("a lawsuit accusing his company", acl) is not one. The means of an act is the
+# act ("retaliated by imposing tariffs": pcomp).
+RESTATING_DEPS = {"dobj", "oprd", "attr", "pobj", "pcomp", "prep", "nsubj", "nsubjpass", "compound", "amod", "appos"}
 # Future cooperation of these types is a promise: AGREE (PLOVER manual, AGREE).
 PROMISED_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 RELATIVES = {"who", "which", "that", "whom"}
@@ -73,7 +74,10 @@ def _overlaps(a, b) -> bool:
 
 
 def restates(v: ParseView, upper, lower) -> bool:
-    """True when ``lower`` is within three steps of ``upper`` inside its own phrase."""
+    """True when ``lower`` is within three steps of ``upper`` inside its own phrase; a gerund with
+    a subject of its own is another act ("clashed, with Clinton accusing her rival")."""
+    if lower.pos == "VERB" and v.kids(lower, "nsubj", "nsubjpass"):
+        return False
     return v.climbs_to(lower, upper, steps=3, through=RESTATING_DEPS.__contains__)
 
 

@@ -31,6 +31,11 @@ HELDOUT_WIRE6 = ROOT / "data" / "annotations" / "heldout-wire6.jsonl"
 # Pinned a little below the measured scores (README "Quality"); raise them when you improve a
 # score, never lower them.
 GATES = {
+    # measured 2026-12-04 (thirteenth session) with the rulings on reported judgements, object
+    # relatives, active objects, threats said and the means of an act: dev P 0.717, usable F1
+    # 0.476; synthetic 0.778 / 0.596; wire 0.839 / 0.699; wire3 0.800 / 0.656; wire4 0.724 / 0.579;
+    # wire5 0.795 / 0.652; wire6 0.811 / 0.680. Pins raised: wire3 usable 0.63 -> 0.65, wire4 0.56
+    # -> 0.57, wire5 0.63 -> 0.64.
     # measured 2026-12-02 (tenth session) with pronouns named from their own sentence
     # (roles.sentence_antecedent): synthetic usable F1 0.594, wire 0.699, the others unchanged.
     # Pins raised: synthetic 0.58 -> 0.59, wire 0.68 -> 0.69.
@@ -52,13 +57,13 @@ GATES = {
     # 26 wire stories of batches x and y (529 events), never trained on
     "heldout-wire": (HELDOUT_WIRE, {"event_precision": 0.82, "usable_f1": 0.69}),
     # 53 wire stories of batches z1-z9, never trained on
-    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.79, "usable_f1": 0.63}),
+    "heldout-wire3": (HELDOUT_WIRE3, {"event_precision": 0.79, "usable_f1": 0.65}),
     # 40 stories of batches v1-v8 (VOA-like), never trained on; the model before them: P 0.694 / 0.535
-    "heldout-wire4": (HELDOUT_WIRE4, {"event_precision": 0.71, "usable_f1": 0.56}),
+    "heldout-wire4": (HELDOUT_WIRE4, {"event_precision": 0.71, "usable_f1": 0.57}),
     # 48 stories of batches u1-u4 (570 events: criticism without an accusing verb, sanctions,
     # refusals, agreements), never trained on (a model trained on 36 of them measured worse);
     # first measured 2026-12-02 (eleventh session): P 0.795 / 0.639
-    "heldout-wire5": (HELDOUT_WIRE5, {"event_precision": 0.78, "usable_f1": 0.63}),
+    "heldout-wire5": (HELDOUT_WIRE5, {"event_precision": 0.78, "usable_f1": 0.64}),
     # 12 stories (154 events) annotated blind by a second annotator (drafts/blind-u5.jsonl), not even
     # used to calibrate the model; first measured 2026-12-02 (eleventh session): P 0.811 / 0.680
     "heldout-wire6": (HELDOUT_WIRE6, {"event_precision": 0.80, "usable_f1": 0.67}),

@@ -1,12 +1,12 @@
 """Rulings on the model's events: what a typed word restates, or is instead, and who a passive
 acts on.
 
-The model labels words one by one; four rulings of the guideline (``eval/ARTICLES.md``) and the
-PLOVER manual, and five facts of grammar, are about how words relate, which a word-level label does
-not see:
+The model labels words one by one; rulings of the guideline (``eval/ARTICLES.md``) and the PLOVER
+manual, and facts of grammar, are about how words relate, which a word-level label does not see:
 
 - one event per predicate: an event in the own phrase of another event of its type restates it
-  ("called the remarks an attack on democracy", "launched airstrikes");
+  ("called the remarks an attack on democracy", "launched airstrikes"), and so does the means of
+  an act ("retaliated by imposing tariffs");
 - cooperation announced for later is AGREE ("will provide 25,000 tons of food aid": the manual's
   ruling on future CONSULT/SUPPORT/COOPERATE/AID, kept to SUPPORT, COOPERATE and AID because the
   guideline codes a meeting reported as scheduled as CONSULT with status ``future``);

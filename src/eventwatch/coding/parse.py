@@ -144,8 +144,7 @@ class ParseView:
         ties = [k for o in owners for k in self.kids(o, "acl", "amod") if k.lemma.lower() in TIES and k.i > t.i]
         for p in self.kids(t, "prep") + [p for k in ties for p in self.kids(k, "prep")]:
             if (p.lemma.lower() in ("from", "in", "of", "at") or p.head != t.i) and p.i > t.i:
-                sub = self.subtree(p)
-                spans.append((sub[0].start, sub[-1].end))
+                spans.append(self.subtree_span(p))
         if not spans:
             return None
         c = Counter()
@@ -206,6 +205,11 @@ class ParseView:
             out.append(x)
             stack.extend(self.children.get(x.i, []))
         return sorted(out, key=lambda x: x.i)
+
+    def subtree_span(self, t: Token) -> tuple[int, int]:
+        """Character offsets of the subtree of ``t``."""
+        sub = self.subtree(t)
+        return sub[0].start, sub[-1].end
 
     def np_span(self, t: Token) -> tuple[int, int]:
         """Token range of the noun phrase headed by t: modifiers and "of"-phrases, no coordination or clauses."""

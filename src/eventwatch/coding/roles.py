@@ -49,8 +49,7 @@ def actor_of(v: ParseView, head: Token, exclude: tuple[tuple[int, int], ...] = (
             and v.head(head).pos == "VERB":
         # "the blast killed 34", "more than 50 were wounded": a bare count that is the verb's subject
         # or object counts people; the event has them on that side, with no country or sector known
-        sub = v.subtree(head)
-        start, end = sub[0].start, sub[-1].end
+        start, end = v.subtree_span(head)
         return Entity(text=ann.article.text[start:end], start=start, end=end, label="ACTOR")
     if head.ent_type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return None

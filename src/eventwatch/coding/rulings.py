@@ -36,6 +36,7 @@ guideline, but the annotated articles code many of them as events, so either cos
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice, takewhile
 
 from ..models import Entity, Event
 from .lexicon import cameo_for
@@ -71,6 +72,15 @@ IN_CLAUSE_DEPS = {"acomp", "attr", "xcomp", "dobj", "pobj", "prep", "oprd", "amo
 
 def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _plus(side: list[Entity], extra: list[Entity]) -> list[Entity]:
+    """``side`` with the ``extra`` entities that overlap none of it."""
+    return list(side) + [x for x in extra if all(not _overlaps(x, y) for y in side)]
+
+
+def _moved_to_recipient(e: Event, moved: list[Entity]) -> Event:
+    return replace(e, actor=[a for a in e.actor if a not in moved], recipient=_plus(e.recipient, moved))
 
 
 def restates(v: ParseView, upper, lower) -> bool:
@@ -130,8 +140,7 @@ def patient_is_recipient(v: ParseView, e: Event, t) -> Event:
     moved = [a for a in e.actor if any(a.start <= p.start < a.end for p in pats)]
     if not moved:
         return e
-    recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
-    return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
+    return _moved_to_recipient(e, moved)
 
 
 def objects(v: ParseView, t) -> list:
@@ -160,8 +169,7 @@ def object_is_recipient(v: ParseView, e: Event, t) -> Event:
     moved = [a for a in e.actor if any(a.start <= o.start < a.end for o in objs)]
     if not moved or len(moved) == len(e.actor):
         return e
-    recipient = list(e.recipient) + [a for a in moved if all(not _overlaps(a, r) for r in e.recipient)]
-    return replace(e, actor=[a for a in e.actor if a not in moved], recipient=recipient)
+    return _moved_to_recipient(e, moved)
 
 
 def relative_object(v: ParseView, t):
@@ -185,7 +193,7 @@ def relative_object_is_recipient(v: ParseView, e: Event, t) -> Event:
     if frame is None:
         return e
     antecedent, subj = frame
-    lo, hi = _span(v, subj)
+    lo, hi = v.subtree_span(subj)
     actor = [a for a in e.actor if lo <= a.start and a.end <= hi]
     if not actor:
         actor = [pronoun_entity(v.ann, v, subj)] if subj.pos == "PRON" else entities_of(v, [subj])
@@ -193,7 +201,7 @@ def relative_object_is_recipient(v: ParseView, e: Event, t) -> Event:
     start, end = v.toks[alo].start, v.toks[ahi].end
     moved = [a for a in e.actor if a.start < end and start < a.end and a not in actor]
     recipient = [r for r in e.recipient if not any(_overlaps(r, a) for a in actor)]
-    recipient += [a for a in moved if all(not _overlaps(a, r) for r in recipient)]
+    recipient = _plus(recipient, moved)
     if not recipient:
         recipient = [r for r in entities_of(v, [antecedent]) if r.end <= t.start]
     if not actor or (actor == e.actor and recipient == e.recipient):
@@ -233,9 +241,9 @@ def undergone(v: ParseView, e: Event, t) -> Event:
     if not undergo and not give:
         return e
     actor = [a for a in e.actor if a not in undergo]
-    actor += [g for g in give if all(not _overlaps(g, a) for a in actor)]
+    actor = _plus(actor, give)
     recipient = [r for r in e.recipient if r not in give]
-    recipient += [a for a in undergo if all(not _overlaps(a, r) for r in recipient)]
+    recipient = _plus(recipient, undergo)
     return replace(e, actor=actor, recipient=recipient)
 
 
@@ -278,15 +286,10 @@ def reported_clause(v: ParseView, t):
     return None
 
 
-def _span(v: ParseView, t) -> tuple[int, int]:
-    sub = v.subtree(t)
-    return sub[0].start, sub[-1].end
-
-
 def _speaker(v: ParseView, subj, clause) -> list[Entity]:
     if subj.pos == "PRON":
         return [pronoun_entity(v.ann, v, subj)]
-    lo, hi = _span(v, clause)
+    lo, hi = v.subtree_span(clause)
     # a headline's parse may hang the reported clause's subject on the speaker ("X Says Y 'Is ...'")
     return [e for e in entities_of(v, [subj]) if e.end <= lo or e.start >= hi]
 
@@ -324,7 +327,7 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
     if frame is None:
         return e
     sent = v.ann.sentences[t.sent]
-    words = [x for x in v.toks[t.i:] if x.start < min(e.trigger.end, sent.end)]
+    words = list(takewhile(lambda x: x.start < min(e.trigger.end, sent.end), islice(v.toks, t.i, None)))
     words += v.kids(t, "dobj")  # "opened an inquiry", "filed a complaint": the act is the noun's
     if any(x.lemma.lower() in ACCUSING or x.text.lower() in ACCUSING for x in words):
         return e
@@ -332,7 +335,7 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
     subj = v.kids(verb, "nsubj")
     if not subj:
         return e
-    lo, hi = _span(v, subj[0])
+    lo, hi = v.subtree_span(subj[0])
     actor = [a for a in e.actor if lo <= a.start and a.end <= hi]  # the speaker in the model's words
     if not actor:
         actor = _speaker(v, subj[0], clause)
@@ -343,7 +346,7 @@ def judged_by_speaker(v: ParseView, e: Event, t) -> Event:
     judged = [w for w in agents or v.kids(clause, "nsubj", "nsubjpass") if not _same_party(v, w, subj[0])]
     recipient = [r for r in e.recipient if not any(_overlaps(r, a) for a in actor)]
     moved = [a for a in e.actor if a not in actor and any(a.start <= w.start < a.end for w in judged)]
-    recipient += [a for a in moved if all(not _overlaps(a, r) for r in recipient)]
+    recipient = _plus(recipient, moved)
     if not recipient and judged:
         recipient = _judged(v, judged[0])
     if actor == e.actor and recipient == e.recipient:
@@ -363,8 +366,8 @@ def threat_made(v: ParseView, e: Event, t) -> Event:
 def apply_rulings(v: ParseView, events: list[Event]) -> list[Event]:
     """The events after the rulings: restatements go, promised cooperation becomes AGREE, a
     passive's patient is its recipient, so are an active verb's object, an object relative's
-    antecedent and who faces or receives an event, a two-sided event has its second party as recipient, a judgement
-    reported in someone's words is theirs, and a threat said is made."""
+    antecedent and who faces or receives an event, a two-sided event has its second party as
+    recipient, a judgement reported in someone's words is theirs, and a threat said is made."""
     out = []
     for e in drop_restated(v, events):
         t = v.token_at(e.trigger.start)
